@@ -1,0 +1,161 @@
+"""Dictionary entries: the one in-memory form of every dictionary, bundled or imported.
+
+The bundled readers (coding/dictionaries.py) and the PETRARCH importers
+(coding/importers/petrarch.py) both produce these types, so the matcher never knows where an
+entry came from. Every entry carries `rule_id` ("file:line"), which events cite as matched_rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str  # "0311"
+    name: str
+    goldstein: float
+    quad_class: int  # GDELT: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    plover: str
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+    @property
+    def base(self) -> str:
+        return self.code[:3]
+
+
+@dataclass(frozen=True, slots=True)
+class DatedCode:
+    """An actor code valid from `start` to `end`, both inclusive; None means open."""
+
+    code: str
+    start: date | None = None
+    end: date | None = None
+
+    def applies_on(self, day: date) -> bool:
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """A named actor: surface phrases (matched case-insensitively on token text) and its codes.
+
+    The first code in `codes` whose date range contains the event date wins, as in PETRARCH.
+    """
+
+    rule_id: str
+    phrases: tuple[str, ...]
+    codes: tuple[DatedCode, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AgentEntry:
+    """A role word ("minister", "troops") that composes with a country: RUS + GOV -> RUSGOV.
+
+    `code` is the role blocks ("GOV", "MILREB"); an agent with no country is coded by its role.
+    """
+
+    rule_id: str
+    phrases: tuple[str, ...]
+    code: str
+
+
+class SlotKind(StrEnum):
+    OBJECT = "object"  # the verb's direct object (or the passive subject)
+    PREP = "prep"  # a prepositional phrase on the verb or its object: `word` is the preposition
+    XCOMP = "xcomp"  # an open complement verb ("threatened to ATTACK"): `word` is its lemma
+    SUBJECT = "subject"  # words required in the subject phrase (PETRARCH's words before `*`)
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One constraint of a verb pattern.
+
+    `words`: each item is a set of alternative lemmas; every item must be found among the lemmas
+    of the slot's phrase. `is_target`: the actor in this slot is the event's target.
+    """
+
+    kind: SlotKind
+    word: str = ""
+    words: tuple[frozenset[str], ...] = ()
+    is_target: bool = False
+    is_source: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    rule_id: str
+    code: str  # CAMEO event code, or "---" for an explicit non-event
+    lemma: str  # the verb's lemma ("attack"), or the event noun's lemma when is_noun
+    particle: str = ""  # "out" in "pull out"
+    is_noun: bool = False
+    slots: tuple[Slot, ...] = ()
+    passive_code: str = ""  # code to use when the verb is passive, "" = same as code
+
+    @property
+    def specificity(self) -> int:
+        """More constraints win over fewer: a pattern's score is the number of words it needs."""
+        return (
+            (1 if self.particle else 0)
+            + sum(len(s.words) + (1 if s.word else 0) for s in self.slots)
+        )
+
+
+class DiscardScope(StrEnum):
+    SENTENCE = "sentence"  # drop this sentence
+    STORY = "story"  # drop the whole article
+
+
+@dataclass(frozen=True, slots=True)
+class DiscardEntry:
+    rule_id: str
+    phrase: str
+    scope: DiscardScope
+
+
+@dataclass(frozen=True, slots=True)
+class Transformation:
+    """Reported-speech rewrite: an outer verb of `outer_family` whose complement holds an event
+    of `inner_family` becomes `result_code` between the named roles (PETRARCH '~ a (b . X) SAY')."""
+
+    rule_id: str
+    outer_family: str  # e.g. "SAY" or a CAMEO root such as "01"
+    inner_family: str  # e.g. "ATTACK" or "19"
+    result_source: str  # "outer_source" | "inner_source"
+    result_target: str  # "inner_source" | "inner_target" | "outer_source"
+    result_code: str  # CAMEO code, or "inner" to keep the inner event's code
+
+
+class Severity(StrEnum):
+    WARNING = "warning"  # tolerated: the entry was read with an unambiguous repair
+    ERROR = "error"  # the line was skipped
+
+
+@dataclass(frozen=True, slots=True)
+class DictionaryProblem:
+    path: str
+    line: int
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Dictionaries:
+    """Everything the coder knows, as one immutable value passed to every stage."""
+
+    codes: dict[str, CameoCode]
+    actors: tuple[ActorEntry, ...] = ()
+    agents: tuple[AgentEntry, ...] = ()
+    verbs: tuple[VerbPattern, ...] = ()
+    discards: tuple[DiscardEntry, ...] = ()
+    transformations: tuple[Transformation, ...] = ()
+    problems: tuple[DictionaryProblem, ...] = field(default=())
+    version: str = ""  # content hash of every file read
