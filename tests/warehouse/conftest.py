@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.warehouse import builders
+
+
+@pytest.fixture
+def codes():
+    return builders.CODES
