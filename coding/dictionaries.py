@@ -27,10 +27,10 @@ pattern for a verb (lemma, particle and noun-ness together), every earlier patte
 is dropped, so a user's file can replace a verb block. Passing paths replaces the default: write
 `[BUNDLED, my_folder]` to extend the bundled dictionaries.
 
-The line formats themselves are parsed by coding/bundled_format.py (and the verb patterns by
-coding/verb_syntax.py). Malformed lines become DictionaryProblems (ERROR: line skipped; WARNING: read with a repair)
-and never stop loading; DictionaryError is raised only when nothing usable can be read (a path
-that does not exist, an unreadable or undecodable file, no code table at all).
+The line formats are parsed by coding/bundled_format.py (verb patterns by coding/verb_syntax.py).
+Malformed lines become DictionaryProblems (ERROR: line skipped; WARNING: read with a repair) and
+never stop loading; DictionaryError is raised only when nothing usable can be read (a path that
+does not exist, an unreadable or undecodable file, no code table at all).
 """
 
 from __future__ import annotations
