@@ -1,0 +1,101 @@
+"""One place that turns what a reader found into an Article: normalize, date, id.
+
+Every reader produces RawArticle values (strings as found, plus where they were found); the
+rules for missing text, dates and ids therefore hold the same for every input format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from coding.records import Article
+from flows.ingest.dates import parse_date
+from flows.ingest.ids import article_id
+from flows.ingest.normalize import normalize_text, normalize_title
+from flows.ingest.problems import IngestProblem
+
+# Column / key names accepted for each Article field in JSONL and CSV input, first one canonical.
+FIELD_NAMES: Mapping[str, tuple[str, ...]] = {
+    "publisher_id": ("id", "article_id", "guid"),
+    "title": ("title", "headline"),
+    "text": ("text", "body", "content"),
+    "date": ("date", "published_at", "published", "publish_date"),
+    "source": ("source", "publisher"),
+    "url": ("url", "link"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An article's fields as a reader found them, before any cleaning."""
+
+    origin: str  # file path or URL, for problems
+    line: int  # where the article starts, 0 when not line-based
+    publisher_id: str = ""
+    title: str = ""
+    text: str = ""
+    date: str = ""
+    source: str = ""
+    url: str = ""
+    date_line: int = 0  # line of the date itself, when it has its own (a .txt header)
+    # Used when the input gives no date at all (a .txt file's modification time); an input date
+    # that cannot be parsed falls back to the ingest time instead, and is reported.
+    default_date: datetime | None = None
+
+
+def raw_from_mapping(values: Mapping[str, object], origin: str, line: int) -> RawArticle:
+    """Pick the Article fields out of a JSON object or CSV row, by any accepted name."""
+    fields: dict[str, str] = {}
+    for field, names in FIELD_NAMES.items():
+        for name in names:
+            value = values.get(name)
+            if value is not None and str(value).strip():
+                fields[field] = str(value)
+                break
+    return RawArticle(origin=origin, line=line, **fields)
+
+
+def build_article(raw: RawArticle, ingested_at: datetime) -> Iterator[Article | IngestProblem]:
+    """Yield the Article, preceded by any problem found on the way, or only a problem."""
+    title = normalize_title(raw.title)
+    text = drop_title_repeats(normalize_text(raw.text), title)
+    if not text:
+        reason = "missing text (only a title)" if title else "missing text"
+        yield IngestProblem(raw.origin, raw.line, reason)
+        return
+    published_at, problem = resolve_date(raw, ingested_at)
+    if problem:
+        yield IngestProblem(raw.origin, raw.date_line or raw.line, problem)
+    yield Article(
+        article_id=article_id(raw.publisher_id, title, text),
+        title=title,
+        text=text,
+        published_at=published_at,
+        source=" ".join(raw.source.split()),
+        url=raw.url.strip(),
+        ingested_at=ingested_at,
+    )
+
+
+def drop_title_repeats(text: str, title: str) -> str:
+    """Scraped stories often repeat the headline as the first body line; the coder would code it
+    twice."""
+    if not title:
+        return text
+    key = title.casefold()
+    return "\n\n".join(p for p in text.split("\n\n") if p.casefold() != key)
+
+
+def resolve_date(raw: RawArticle, ingested_at: datetime) -> tuple[datetime, str]:
+    """The publication date and, when a fallback was needed that the user should know about,
+    why."""
+    if raw.date.strip():
+        parsed = parse_date(raw.date)
+        if parsed is not None:
+            return parsed, ""
+        return ingested_at, f"unparsable date {raw.date.strip()!r}; published_at set to ingest time"
+    if raw.default_date is not None:
+        return raw.default_date, ""
+    return ingested_at, "no date given; published_at set to ingest time"

@@ -1,0 +1,75 @@
+"""CSV: one article per row, columns id,title,text,date,source,url.
+
+A first row made of known column names (see build.FIELD_NAMES) is a header and may name the
+columns in any order or leave some out; without one, columns are taken in the default order.
+Quoted fields may span lines; problems name the row's first line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from coding.records import Article
+from flows.ingest.build import FIELD_NAMES, build_article, raw_from_mapping
+from flows.ingest.problems import IngestProblem
+from flows.ingest.rawtext import text_lines
+
+DEFAULT_COLUMNS = ("id", "title", "text", "date", "source", "url")
+KNOWN_COLUMNS = frozenset(name for names in FIELD_NAMES.values() for name in names)
+
+
+def read_csv_file(path: Path, ingested_at: datetime) -> Iterator[Article | IngestProblem]:
+    with path.open("rb") as stream:
+        yield from read_csv_stream(stream, str(path), ingested_at)
+
+
+def read_csv_stream(
+    stream: io.BufferedReader, origin: str, ingested_at: datetime
+) -> Iterator[Article | IngestProblem]:
+    problems: list[IngestProblem] = []
+
+    def lines() -> Iterator[str]:
+        # Decoding problems are held back and yielded with the row they belong to, in order.
+        for item in text_lines(stream, origin):
+            if isinstance(item, IngestProblem):
+                problems.append(item)
+            else:
+                yield item.text
+
+    rows = csv.reader(lines())
+    columns: tuple[str, ...] | None = None
+    row_start = 1
+    try:
+        for row in rows:
+            yield from problems
+            problems.clear()
+            if any(cell.strip() for cell in row):
+                if columns is None and _is_header(row):
+                    columns = tuple(cell.strip().lower() for cell in row)
+                else:
+                    columns = columns or DEFAULT_COLUMNS
+                    yield from _article(row, columns, origin, row_start, ingested_at)
+            row_start = rows.line_num + 1
+    except csv.Error as error:
+        yield IngestProblem(origin, rows.line_num, f"malformed CSV: {error}; rest of file skipped")
+    yield from problems
+
+
+def _is_header(row: list[str]) -> bool:
+    names = {cell.strip().lower() for cell in row}
+    return names <= KNOWN_COLUMNS and bool(names & set(FIELD_NAMES["text"]))
+
+
+def _article(
+    row: list[str], columns: tuple[str, ...], origin: str, line: int, ingested_at: datetime
+) -> Iterator[Article | IngestProblem]:
+    if len(row) > len(columns):
+        reason = f"{len(row)} columns, expected at most {len(columns)}; row skipped"
+        yield IngestProblem(origin, line, reason)
+        return
+    values = dict(zip(columns, row, strict=False))
+    yield from build_article(raw_from_mapping(values, origin, line), ingested_at)

@@ -1,0 +1,75 @@
+"""Plain-text stories: the first non-empty line is the title, then optional header lines.
+
+    Russian forces shell Kharkiv
+    Date: 2026-11-20T08:30:00Z
+    Source: Example Wire
+    URL: https://example.org/story
+
+    Russian forces shelled the Ukrainian city of Kharkiv on Tuesday ...
+
+Headers (Date, Source, URL, ID; any case) follow the title, blank lines between allowed; the
+body starts at the first line that is not a header. Without a Date header the file's
+modification time is the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from coding.records import Article
+from flows.ingest.build import RawArticle, build_article
+from flows.ingest.problems import IngestProblem
+from flows.ingest.rawtext import whole_text
+
+HEADER = re.compile(r"(date|source|url|id)\s*:\s*(.*)", re.IGNORECASE)
+HEADER_FIELDS = {"date": "date", "source": "source", "url": "url", "id": "publisher_id"}
+
+
+def read_text_file(path: Path, ingested_at: datetime) -> Iterator[Article | IngestProblem]:
+    modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    yield from read_text_story(path.read_bytes(), str(path), ingested_at, default_date=modified)
+
+
+def read_text_story(
+    data: bytes, origin: str, ingested_at: datetime, *, default_date: datetime | None = None
+) -> Iterator[Article | IngestProblem]:
+    """One story from the bytes of a text file (or a text/plain response)."""
+    text, problems = whole_text(data, origin)
+    yield from problems
+    if text is None:
+        return
+    if not text.strip():  # only a byte-order mark or invisible characters
+        yield IngestProblem(origin, 0, "empty file")
+        return
+    yield from build_article(parse_story(text, origin, default_date), ingested_at)
+
+
+def parse_story(text: str, origin: str, default_date: datetime | None) -> RawArticle:
+    """Split a decoded text file into title, headers and body."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip())
+    headers: dict[str, str] = {}
+    date_line = 0
+    body_start = start + 1
+    for i in range(start + 1, len(lines)):
+        line = lines[i].strip()
+        match = HEADER.fullmatch(line)
+        if line and not match:
+            break
+        body_start = i + 1
+        if match:
+            field = HEADER_FIELDS[match.group(1).lower()]
+            headers[field] = match.group(2)
+            date_line = i + 1 if field == "date" else date_line
+    return RawArticle(
+        origin=origin,
+        line=start + 1,
+        title=lines[start],
+        text="\n".join(lines[body_start:]),
+        date_line=date_line,
+        default_date=default_date,
+        **headers,
+    )
