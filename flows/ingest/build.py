@@ -47,14 +47,24 @@ class RawArticle:
 
 def raw_from_mapping(values: Mapping[str, object], origin: str, line: int) -> RawArticle:
     """Pick the Article fields out of a JSON object or CSV row, by any accepted name."""
-    fields: dict[str, str] = {}
-    for field, names in FIELD_NAMES.items():
-        for name in names:
+
+    def pick(field: str) -> str:
+        for name in FIELD_NAMES[field]:
             value = values.get(name)
             if value is not None and str(value).strip():
-                fields[field] = str(value)
-                break
-    return RawArticle(origin=origin, line=line, **fields)
+                return str(value)
+        return ""
+
+    return RawArticle(
+        origin=origin,
+        line=line,
+        publisher_id=pick("publisher_id"),
+        title=pick("title"),
+        text=pick("text"),
+        date=pick("date"),
+        source=pick("source"),
+        url=pick("url"),
+    )
 
 
 def build_article(raw: RawArticle, ingested_at: datetime) -> Iterator[Article | IngestProblem]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 from dataclasses import dataclass
 
 # Windows-1252 is what mis-declared news text almost always is; latin-1 is the last resort
@@ -35,12 +34,3 @@ def decode(data: bytes, *, offset: int = 0) -> Decoded:
         return Decoded(text, f"invalid UTF-8 at byte {bad_byte} (decoded as {encoding})")
     raise AssertionError("latin-1 decodes every byte")
 
-
-def nul_offset(data: bytes) -> int:
-    """Offset of the first NUL byte, -1 if none: text never contains NUL, binary files do."""
-    return data.find(b"\x00")
-
-
-def is_utf16(data: bytes) -> bool:
-    """UTF-16 text is full of NUL bytes; its byte-order mark tells it from a binary file."""
-    return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))

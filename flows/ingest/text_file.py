@@ -69,7 +69,10 @@ def parse_story(text: str, origin: str, default_date: datetime | None) -> RawArt
         line=start + 1,
         title=lines[start],
         text="\n".join(lines[body_start:]),
+        publisher_id=headers.get("publisher_id", ""),
+        date=headers.get("date", ""),
+        source=headers.get("source", ""),
+        url=headers.get("url", ""),
         date_line=date_line,
         default_date=default_date,
-        **headers,
     )
