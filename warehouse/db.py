@@ -108,11 +108,11 @@ def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     exists = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-    ).fetchone()
-    if not exists or exists[0] == 0:
+    ).fetchall()
+    if not exists or exists[0][0] == 0:
         return 0
-    row = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()
-    return int(row[0]) if row else 0
+    rows = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()
+    return int(rows[0][0])
 
 
 def migrate(con: duckdb.DuckDBPyConnection, path: Path | str = "<connection>") -> list[int]:
@@ -146,8 +146,8 @@ def _views_sql() -> tuple[str, str]:
 
 def _refresh_views(con: duckdb.DuckDBPyConnection, path: Path | str) -> None:
     sql, digest = _views_sql()
-    row = con.execute("SELECT max_by(digest, applied_at) FROM schema_views").fetchone()
-    if row and row[0] == digest:
+    rows = con.execute("SELECT max_by(digest, applied_at) FROM schema_views").fetchall()
+    if rows[0][0] == digest:
         return
 
     def recreate() -> None:
@@ -180,3 +180,13 @@ def _check_current(con: duckdb.DuckDBPyConnection, path: Path) -> None:
             f"schema version {have}, this cameoflow needs {want}; open it once for writing "
             "(any pipeline run) to migrate",
         )
+
+
+def database_file(con: duckdb.DuckDBPyConnection) -> str:
+    """The file behind a connection, for error messages."""
+    # fetchall, not fetchone: DuckDB 2 keeps a half-read result open and then refuses other work.
+    rows = con.execute(
+        "SELECT coalesce(path, database_name) FROM duckdb_databases() "
+        "WHERE database_name = current_database()"
+    ).fetchall()
+    return str(rows[0][0]) if rows else "<unknown database>"

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from warehouse import db
+from warehouse.db import connect, default_db_path, migrations, schema_version
+from warehouse.errors import WarehouseError
+
+TABLES = {"articles", "sentences", "events", "quarantine", "runs", "schema_version"}
+VIEWS = {"events_dedup", "dyad_daily", "goldstein_monthly", "country_monthly"}
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _names(con, kind: str) -> set[str]:
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_type = ?", [kind]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def test_connect_creates_the_folder_and_migrates_a_new_file(tmp_path):
+    path = tmp_path / "nested" / "dir" / "events.duckdb"
+    con = connect(path)
+    assert path.is_file()
+    assert TABLES <= _names(con, "BASE TABLE")
+    assert VIEWS <= _names(con, "VIEW")
+    assert schema_version(con) == max(m.version for m in migrations())
+    con.close()
+
+
+def test_migration_from_an_empty_database_file(tmp_path):
+    path = tmp_path / "empty.duckdb"
+    duckdb.connect(str(path)).close()
+    con = connect(path)
+    assert TABLES <= _names(con, "BASE TABLE")
+    con.close()
+
+
+def test_reconnecting_applies_no_migration_twice(tmp_path):
+    path = tmp_path / "events.duckdb"
+    connect(path).close()
+    con = connect(path)
+    assert con.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+    assert db.migrate(con) == []
+    con.close()
+
+
+def test_changed_view_sql_is_applied_on_the_next_writable_open(tmp_path, monkeypatch):
+    path = tmp_path / "events.duckdb"
+    connect(path).close()
+    views = tmp_path / "views"
+    views.mkdir()
+    for f in sorted(db.VIEWS_DIR.glob("*.sql")):
+        (views / f.name).write_text(f.read_text())
+    (views / "99_extra.sql").write_text("CREATE OR REPLACE VIEW extra AS SELECT 42 AS answer;")
+    monkeypatch.setattr(db, "VIEWS_DIR", views)
+    con = connect(path)
+    assert con.execute("SELECT answer FROM extra").fetchall() == [(42,)]
+    con.close()
+
+
+def test_default_path_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.delenv(db.DB_PATH_ENV, raising=False)
+    assert default_db_path() == REPO / "warehouse" / "events.duckdb"
+    monkeypatch.setenv(db.DB_PATH_ENV, str(tmp_path / "x.duckdb"))
+    assert default_db_path() == tmp_path / "x.duckdb"
+
+
+def test_read_only_open_of_a_missing_file_names_it(tmp_path):
+    path = tmp_path / "missing.duckdb"
+    with pytest.raises(WarehouseError, match="missing.duckdb: no such warehouse file"):
+        connect(path, read_only=True)
+    assert not path.exists()
+
+
+def test_read_only_open_of_an_unmigrated_file_says_how_to_migrate(tmp_path):
+    path = tmp_path / "old.duckdb"
+    duckdb.connect(str(path)).close()
+    with pytest.raises(WarehouseError, match="schema version 0.*open it once for writing"):
+        connect(path, read_only=True)
+
+
+@pytest.mark.slow
+def test_read_only_open_while_another_process_writes_raises_a_clear_error(tmp_path):
+    path = tmp_path / "events.duckdb"
+    connect(path).close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
+            import sys, duckdb
+            con = duckdb.connect({str(path)!r})
+            print("ready", flush=True)
+            sys.stdin.read()
+        """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(WarehouseError, match="another process holds this database"):
+            connect(path, read_only=True)
+    finally:
+        holder.communicate(input="", timeout=30)
+    # Once the writer is gone the read-only open works.
+    con = connect(path, read_only=True)
+    assert schema_version(con) >= 1
+    con.close()
