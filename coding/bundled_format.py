@@ -35,16 +35,23 @@ def _problem(severity: Severity, label: str, line: int, message: str) -> Diction
     return DictionaryProblem(label, line, severity, message)
 
 
-def _entry_lines(text: str, label: str, problems: Problems) -> Iterator[tuple[int, str]]:
-    """(line number, content) for each line with an entry: comments and blank lines dropped."""
+def _entry_lines(
+    text: str, label: str, problems: Problems, tsv: bool = False
+) -> Iterator[tuple[int, str]]:
+    """(line number, content) for each line with an entry: comments and blank lines dropped.
+
+    In a TSV a trailing tab ends an empty column, so tabs are kept for the caller to judge.
+    """
     for number, raw in enumerate(text.splitlines(), start=1):
         content, hash_mark, _ = raw.partition("#")
-        stripped = content.strip()
-        if not stripped:
+        if not content.strip():
+            continue
+        if tsv:
+            yield number, content.strip(" ")
             continue
         if not hash_mark and content != content.rstrip():
             problems.append(_problem(Severity.WARNING, label, number, "trailing whitespace"))
-        yield number, stripped
+        yield number, content.strip()
 
 
 def _split_first(
@@ -82,9 +89,12 @@ def parse_code_table(text: str, label: str) -> tuple[dict[str, CameoCode], Probl
     def report(severity: Severity, number: int, message: str) -> None:
         problems.append(_problem(severity, label, number, message))
 
-    for number, content in _entry_lines(text, label, problems):
+    for number, content in _entry_lines(text, label, problems, tsv=True):
         if "\t" in content:
             columns = [c.strip() for c in content.split("\t")]
+            if len(columns) > 5 and not any(columns[5:]):
+                report(Severity.WARNING, number, "trailing tabs: empty extra columns dropped")
+                columns = columns[:5]
         else:
             columns = re.split(r" {2,}", content)
             if len(columns) > 1:

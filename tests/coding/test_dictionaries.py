@@ -292,3 +292,10 @@ def test_real_bundled_folder_loads_without_errors():
     assert "190" in loaded.codes
     errors = [str(p) for p in loaded.problems if p.severity is Severity.ERROR]
     assert errors == []
+
+
+def test_code_table_trailing_tabs_are_dropped_with_a_warning(tmp_path):
+    root = write(tmp_path, {"cameo_codes.tsv": "190\tForce\t-10.0\t4\tFIGHT\t\t\n"})
+    loaded = load_dictionaries([root])
+    assert loaded.codes["190"].plover == "FIGHT"
+    assert [(p.line, p.severity) for p in loaded.problems] == [(1, Severity.WARNING)]

@@ -1,0 +1,195 @@
+"""Dictionary linter: what would make the coder silently ignore or misuse an entry.
+
+`lint(dictionaries)` returns the loader's own problems (malformed lines, code-table rows missing
+a Goldstein score, quad class or PLOVER category) plus what only shows across entries:
+
+- actors: codes not made of 3-letter blocks; the same phrase on several lines with the same
+  dates (duplicate, or conflicting codes when they differ); a line that can never apply because
+  an earlier line covers all its dates (the matcher takes the first applicable line); date ranges
+  that overlap without one containing the other. A wider range after a narrower one is the
+  intended fallback (README: undated lines go last) and is not reported.
+- agents: role codes not made of 3-letter blocks, the same phrase twice.
+- verbs: event codes missing from the code table ("---" is fine), the same pattern twice
+  (conflicting when the codes differ: ties go to the earlier line, so the later never fires).
+- transformations: result codes missing from the code table; discards: the same phrase twice.
+
+Every problem is located by the entry's rule id (file:line). When several paths are combined,
+entries of a later path that shadow an earlier one are reported too: lint one path at a time
+to see only that path's own problems.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from coding.entries import (
+    ActorEntry,
+    AgentEntry,
+    CameoCode,
+    DatedCode,
+    Dictionaries,
+    DictionaryProblem,
+    DiscardEntry,
+    Severity,
+    Slot,
+    Transformation,
+    VerbPattern,
+)
+
+_BLOCKS = re.compile(r"(?:[A-Z]{3})+")
+NON_EVENT = "---"
+
+
+def _problem(rule_id: str, severity: Severity, message: str) -> DictionaryProblem:
+    path, _, line = rule_id.rpartition(":")
+    if not line.isdigit():
+        return DictionaryProblem(rule_id, 0, severity, message)
+    return DictionaryProblem(path, int(line), severity, message)
+
+
+def _span(dated: DatedCode) -> tuple[date, date]:
+    return dated.start or date.min, dated.end or date.max
+
+
+def _dates(dated: DatedCode) -> str:
+    if dated.start is None and dated.end is None:
+        return "all dates"
+    return f"{dated.start or ''}..{dated.end or ''}"
+
+
+def _compare_actor_lines(
+    phrase: str, first: tuple[ActorEntry, DatedCode], later: tuple[ActorEntry, DatedCode]
+) -> DictionaryProblem | None:
+    """What is wrong, if anything, with `later` given that `first` comes before it."""
+    (entry_a, a), (entry_b, b) = first, later
+    (a_start, a_end), (b_start, b_end) = _span(a), _span(b)
+    if a_start > b_end or b_start > a_end:
+        return None
+    same = a.code == b.code
+    where = f"{phrase!r} at {entry_a.rule_id}"
+    if (a_start, a_end) == (b_start, b_end):
+        if same:
+            return _problem(entry_b.rule_id, Severity.WARNING,
+                            f"duplicate entry: {where} has the same code and dates")
+        return _problem(entry_b.rule_id, Severity.ERROR,
+                        f"conflicting codes: {where} is {a.code} on the same dates "
+                        f"({_dates(b)}), so this {b.code} never applies")
+    if a_start <= b_start and b_end <= a_end:
+        severity = Severity.WARNING if same else Severity.ERROR
+        return _problem(entry_b.rule_id, severity,
+                        f"never applies: {where} ({a.code}, {_dates(a)}) covers all its dates; "
+                        "put wider or undated lines after narrower ones")
+    if b_start <= a_start and a_end <= b_end:
+        return None  # the later line is a fallback around the earlier, narrower one
+    kind = "overlapping date ranges" if same else "conflicting codes on overlapping dates"
+    return _problem(entry_b.rule_id, Severity.WARNING,
+                    f"{kind}: {where} ({a.code}, {_dates(a)}) wins where both apply")
+
+
+def lint_actors(actors: Iterable[ActorEntry]) -> Iterator[DictionaryProblem]:
+    by_phrase: dict[str, list[tuple[ActorEntry, DatedCode]]] = defaultdict(list)
+    reported: set[tuple[str, str, str, str]] = set()
+    for entry in actors:
+        for dated in entry.codes:
+            if not _BLOCKS.fullmatch(dated.code):
+                yield _problem(entry.rule_id, Severity.ERROR,
+                               f"actor code {dated.code!r} is not made of 3-letter blocks")
+            item = (entry, dated)
+            for phrase in dict.fromkeys(" ".join(p.lower().split()) for p in entry.phrases):
+                for earlier in by_phrase[phrase]:
+                    key = (earlier[0].rule_id, earlier[1].code, entry.rule_id, dated.code)
+                    found = None if key in reported else _compare_actor_lines(
+                        phrase, earlier, item)
+                    if found is not None:
+                        reported.add(key)
+                        yield found
+                by_phrase[phrase].append(item)
+
+
+def lint_agents(agents: Iterable[AgentEntry]) -> Iterator[DictionaryProblem]:
+    first: dict[str, AgentEntry] = {}
+    for entry in agents:
+        if not _BLOCKS.fullmatch(entry.code):
+            yield _problem(entry.rule_id, Severity.ERROR,
+                           f"role code {entry.code!r} is not made of 3-letter blocks")
+        for phrase in dict.fromkeys(" ".join(p.lower().split()) for p in entry.phrases):
+            earlier = first.setdefault(phrase, entry)
+            if earlier is entry:
+                continue
+            if earlier.code == entry.code:
+                yield _problem(entry.rule_id, Severity.WARNING,
+                               f"duplicate entry: {phrase!r} is already at {earlier.rule_id}")
+            else:
+                yield _problem(entry.rule_id, Severity.ERROR,
+                               f"conflicting codes: {phrase!r} is {earlier.code} at "
+                               f"{earlier.rule_id}, so this {entry.code} never applies")
+
+
+def _slot_key(slot: Slot) -> tuple[object, ...]:
+    return slot.kind, slot.word, frozenset(slot.words), slot.is_target, slot.is_source
+
+
+def _pattern_key(pattern: VerbPattern) -> tuple[object, ...]:
+    # Slots are matched independently of each other, so their order does not make a new pattern.
+    slots = tuple(sorted((_slot_key(s) for s in pattern.slots), key=repr))
+    return pattern.lemma, pattern.particle, pattern.is_noun, slots
+
+
+def _unknown_code(code: str, codes: dict[str, CameoCode]) -> bool:
+    return code not in (NON_EVENT, "") and code not in codes
+
+
+def lint_verbs(
+    verbs: Iterable[VerbPattern], codes: dict[str, CameoCode]
+) -> Iterator[DictionaryProblem]:
+    first: dict[tuple[object, ...], VerbPattern] = {}
+    for pattern in verbs:
+        for code in (pattern.code, pattern.passive_code):
+            if _unknown_code(code, codes):
+                yield _problem(pattern.rule_id, Severity.ERROR,
+                               f"event code {code} is not in the code table")
+        earlier = first.setdefault(_pattern_key(pattern), pattern)
+        if earlier is pattern:
+            continue
+        if earlier.code == pattern.code:
+            yield _problem(pattern.rule_id, Severity.WARNING,
+                           f"duplicate pattern: same as {earlier.rule_id}")
+        else:
+            yield _problem(pattern.rule_id, Severity.ERROR,
+                           f"conflicting codes: the same pattern is {earlier.code} at "
+                           f"{earlier.rule_id}, so this {pattern.code} never fires")
+
+
+def lint_transformations(
+    transformations: Iterable[Transformation], codes: dict[str, CameoCode]
+) -> Iterator[DictionaryProblem]:
+    for rule in transformations:
+        if rule.result_code != "inner" and _unknown_code(rule.result_code, codes):
+            yield _problem(rule.rule_id, Severity.ERROR,
+                           f"result code {rule.result_code} is not in the code table")
+
+
+def lint_discards(discards: Iterable[DiscardEntry]) -> Iterator[DictionaryProblem]:
+    first: dict[tuple[str, str], DiscardEntry] = {}
+    for entry in discards:
+        key = (" ".join(entry.phrase.lower().split()), entry.scope.value)
+        earlier = first.setdefault(key, entry)
+        if earlier is not entry and earlier.rule_id != entry.rule_id:
+            yield _problem(entry.rule_id, Severity.WARNING,
+                           f"duplicate discard: {entry.phrase!r} is already at {earlier.rule_id}")
+
+
+def lint(dictionaries: Dictionaries) -> list[DictionaryProblem]:
+    """Every problem found, the loader's included, sorted by path and line."""
+    found = {
+        *dictionaries.problems,
+        *lint_actors(dictionaries.actors),
+        *lint_agents(dictionaries.agents),
+        *lint_verbs(dictionaries.verbs, dictionaries.codes),
+        *lint_transformations(dictionaries.transformations, dictionaries.codes),
+        *lint_discards(dictionaries.discards),
+    }
+    return sorted(found, key=lambda p: (p.path, p.line, p.severity.value, p.message))
