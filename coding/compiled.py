@@ -1,0 +1,107 @@
+"""The one place where dictionaries become matchers.
+
+Actor and agent phrases go into a spaCy PhraseMatcher (case-insensitive, on token text); verb
+patterns are indexed by lemma, best first. The result is one immutable value built once per
+process and passed to every stage; nothing here is module-level state.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from coding.entries import ActorEntry, AgentEntry, Dictionaries, DiscardEntry, VerbPattern
+
+ACTOR_LABEL = "ACTOR"
+AGENT_LABEL = "AGENT"
+DISCARD_LABEL = "DISCARD"
+
+
+def phrase_key(words: list[str] | tuple[str, ...]) -> str:
+    """How a phrase is looked up: lower-case tokens joined by single spaces."""
+    return " ".join(w.lower() for w in words)
+
+
+@dataclass(frozen=True)
+class CompiledDictionaries:
+    dictionaries: Dictionaries
+    matcher: PhraseMatcher
+    actors_by_phrase: Mapping[str, tuple[ActorEntry, ...]]
+    agents_by_phrase: Mapping[str, tuple[AgentEntry, ...]]
+    discards_by_phrase: Mapping[str, tuple[DiscardEntry, ...]]
+    verbs_by_lemma: Mapping[str, tuple[VerbPattern, ...]]
+    nouns_by_lemma: Mapping[str, tuple[VerbPattern, ...]]
+    role_codes: frozenset[str]  # 3-letter blocks that are roles, never a country
+
+    @property
+    def version(self) -> str:
+        return self.dictionaries.version
+
+
+# Role blocks of the CAMEO actor codebook; agent dictionaries may add more.
+CAMEO_ROLES = frozenset(
+    "GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL LEG ELI LAB HLH REF AGR DEV ENV HRI "
+    "INS SEP UAF MOD RAD RES".split()
+)
+
+
+def _index_phrases(nlp: Language, entries, phrases_of) -> tuple[dict[str, tuple], dict[str, Doc]]:
+    """Map each phrase's lookup key to its entries in dictionary order (first wins), and each
+    key to the tokenized phrase the matcher needs (tokenized as written: case matters to the
+    tokenizer's exceptions, e.g. "U.S.")."""
+    texts = sorted({p for e in entries for p in phrases_of(e)})
+    key_of: dict[str, str] = {}
+    docs: dict[str, Doc] = {}
+    for text, doc in zip(texts, nlp.tokenizer.pipe(texts), strict=True):
+        key = phrase_key([t.text for t in doc])
+        key_of[text] = key
+        docs.setdefault(key, doc)
+    index: dict[str, list] = defaultdict(list)
+    for entry in entries:
+        for phrase in phrases_of(entry):
+            bucket = index[key_of[phrase]]
+            if entry not in bucket:
+                bucket.append(entry)
+    return {k: tuple(v) for k, v in index.items() if k}, {k: d for k, d in docs.items() if k}
+
+
+def _index_patterns(patterns: tuple[VerbPattern, ...], nouns: bool) -> dict[str, tuple]:
+    """Patterns per lemma, most specific first; ties keep dictionary order (sorted is stable)."""
+    index: dict[str, list[VerbPattern]] = defaultdict(list)
+    for pattern in patterns:
+        if pattern.is_noun == nouns:
+            index[pattern.lemma].append(pattern)
+    return {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()}
+
+
+def compile_dictionaries(nlp: Language, dictionaries: Dictionaries) -> CompiledDictionaries:
+    actors, actor_docs = _index_phrases(nlp, dictionaries.actors, lambda e: e.phrases)
+    agents, agent_docs = _index_phrases(nlp, dictionaries.agents, lambda e: e.phrases)
+    discards, discard_docs = _index_phrases(nlp, dictionaries.discards, lambda e: (e.phrase,))
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for label, docs in (
+        (ACTOR_LABEL, actor_docs),
+        (AGENT_LABEL, agent_docs),
+        (DISCARD_LABEL, discard_docs),
+    ):
+        if docs:
+            matcher.add(label, list(docs.values()))
+    role_codes = CAMEO_ROLES | frozenset(
+        agent.code[i : i + 3] for agent in dictionaries.agents for i in range(0, len(agent.code), 3)
+    )
+    return CompiledDictionaries(
+        dictionaries=dictionaries,
+        matcher=matcher,
+        actors_by_phrase=MappingProxyType(actors),
+        agents_by_phrase=MappingProxyType(agents),
+        discards_by_phrase=MappingProxyType(discards),
+        verbs_by_lemma=MappingProxyType(_index_patterns(dictionaries.verbs, nouns=False)),
+        nouns_by_lemma=MappingProxyType(_index_patterns(dictionaries.verbs, nouns=True)),
+        role_codes=role_codes,
+    )

@@ -1,0 +1,281 @@
+"""Events: one sentence's predicates, each matched to a pattern, turned into Event records.
+
+For every verb (governors before their complements) and then every event noun: build its frame,
+find the best pattern, apply modality, find source and target actors, and emit one event per
+source x target pair. Every decision is a TraceStep; explain mode keeps the ones that produced
+no event too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from coding import actors as actor_lookup
+from coding.compiled import CompiledDictionaries
+from coding.coreference import ArticleMemory
+from coding.dates import event_date
+from coding.entries import SlotKind
+from coding.modality import modality_of, unrealised_code
+from coding.records import ActorMatch, Event, Modality, Outcome, TraceStep
+from coding.verbs import Frame, PatternMatch, best_match, build_frame, build_noun_frame
+
+# Prepositions whose object is the target when a pattern does not say: "fired at", "talks
+# with", "aid to". Places and times ("in Cairo", "on Monday") are never targets by default.
+DEFAULT_TARGET_PREPS = ("with", "to", "against", "at", "on", "toward", "towards", "into", "upon")
+NULL_CODE = "---"
+# Tokens that are part of a larger noun phrase, not the head of one.
+NON_HEAD_DEPS = frozenset({"compound", "amod", "poss", "appos", "flat"})
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    article_id: str
+    sentence_index: int
+    published: date
+    compiled: CompiledDictionaries
+    coder_version: str
+    explain: bool
+
+
+@dataclass
+class SentenceResult:
+    events: list[Event] = field(default_factory=list)
+    trace: list[TraceStep] = field(default_factory=list)
+    actors: list[ActorMatch] = field(default_factory=list)
+
+
+def event_id(article_id: str, sentence_index: int, source: str, target: str, code: str) -> str:
+    key = f"{article_id}|{sentence_index}|{source}|{target}|{code}"
+    return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _source_actors(
+    frame: Frame, found: PatternMatch, ctx: SentenceContext, hits, memory: ArticleMemory
+) -> tuple[list[ActorMatch], list[TraceStep]]:
+    head = found.source_head or frame.subject
+    if head is not None and frame.predicate.pos_ == "NOUN" and head is frame.predicate:
+        head = None
+    return _actors_or_resolved(head, ctx, hits, memory)
+
+
+def _actors_or_resolved(
+    head: Token | None, ctx: SentenceContext, hits, memory: ArticleMemory
+) -> tuple[list[ActorMatch], list[TraceStep]]:
+    """Actors of the phrase, or, for a pronoun or "the two sides", the actors it refers to."""
+    found = actor_lookup.slot_actors(head, hits, ctx.compiled, ctx.published)
+    if found or head is None:
+        return found, []
+    resolved, step = memory.resolve(
+        head, lambda h: actor_lookup.slot_actors(h, hits, ctx.compiled, ctx.published)
+    )
+    return resolved, [step] if step else []
+
+
+def _noun_source(
+    noun: Token, frame: Frame, ctx: SentenceContext, hits, memory: ArticleMemory
+) -> tuple[list[ActorMatch], list[TraceStep]]:
+    """An event noun's source: an actor among its own modifiers ("Russian air strikes",
+    "Russia's attack"), else the subject of the verb governing it ("Israel held talks")."""
+    own = actor_lookup.phrase_actor(noun, hits, ctx.compiled, ctx.published)
+    if own is not None:
+        return [own], []
+    return _actors_or_resolved(frame.subject, ctx, hits, memory)
+
+
+def _target_actors(
+    frame: Frame, found: PatternMatch, ctx: SentenceContext, hits, memory: ArticleMemory
+) -> tuple[list[ActorMatch], list[TraceStep]]:
+    lookup = actor_lookup.slot_actors
+    if found.names_target:
+        return _actors_or_resolved(found.target_head, ctx, hits, memory)
+    targets = lookup(frame.obj, hits, ctx.compiled, ctx.published)
+    if targets:
+        return targets, []
+    for prep in DEFAULT_TARGET_PREPS:
+        for name, pobj in frame.preps:
+            if name == prep:
+                targets = lookup(pobj, hits, ctx.compiled, ctx.published)
+                if targets:
+                    return targets, []
+    return [], []
+
+
+def _pairs(sources: list[ActorMatch], targets: list[ActorMatch], frame: Frame):
+    """Source x target pairs; with no target, actors of a compound subject act on each other
+    when nothing else is named ("Israel and Hamas held talks", "the two sides clashed")."""
+    if targets:
+        return [(s, t) for s in sources for t in targets]
+    if len(sources) >= 2 and frame.obj is None or (
+        len(sources) >= 2 and frame.predicate.pos_ == "NOUN"
+    ):
+        return [(s, t) for s in sources for t in sources if s.code != t.code]
+    return []
+
+
+def _build_event(
+    ctx: SentenceContext,
+    sent: Span,
+    predicate: Token,
+    found: PatternMatch,
+    code: str,
+    modality: Modality,
+    source: ActorMatch,
+    target: ActorMatch,
+    steps: list[TraceStep],
+) -> Event:
+    info = ctx.compiled.dictionaries.codes[code]
+    when = event_date(predicate, ctx.published)
+    date_step = TraceStep(
+        "date",
+        "verb-temporal-modifier" if when.source == "text" else "publication-date",
+        Outcome.DATE_FROM_TEXT if when.source == "text" else Outcome.DATE_FROM_PUBLICATION,
+        f"{when.text!r} -> {when.day} ({when.precision})" if when.text else str(when.day),
+    )
+    verb_words = [predicate] + [
+        c for c in predicate.children if c.dep_ == "prt" or c.dep_ == "neg"
+    ]
+    return Event(
+        event_id=event_id(ctx.article_id, ctx.sentence_index, source.code, target.code, code),
+        article_id=ctx.article_id,
+        sentence_index=ctx.sentence_index,
+        sentence_text=sent.text,
+        event_date=when.day,
+        date_precision=when.precision,
+        date_source=when.source,
+        source=source,
+        target=target,
+        event_code=code,
+        event_base_code=code[:3],
+        event_root_code=code[:2],
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        plover_category=info.plover,
+        verb_text=" ".join(t.text for t in sorted(verb_words, key=lambda t: t.i)),
+        matched_rule=found.pattern.rule_id,
+        modality=modality,
+        coder_version=ctx.coder_version,
+        dictionary_version=ctx.compiled.version,
+        trace=tuple(steps) + (date_step,),
+    )
+
+
+def _code_predicate(
+    sent: Span,
+    frame: Frame,
+    found: PatternMatch,
+    ctx: SentenceContext,
+    hits,
+    memory: ArticleMemory,
+    result: SentenceResult,
+) -> bool:
+    """Turn one matched predicate into events; True when at least one event was made."""
+    predicate = frame.predicate
+    rule = found.pattern.rule_id
+    steps = [TraceStep("verb", rule, Outcome.MATCHED, f"{predicate.text} -> {found.pattern.code}")]
+    if found.pattern.code == NULL_CODE:
+        result.trace.append(TraceStep("verb", rule, Outcome.NULL_CODE, predicate.text))
+        return False
+    modality = modality_of(predicate) if predicate.pos_ != "NOUN" else Modality()
+    if modality.negated:
+        result.trace.append(TraceStep("modality", rule, Outcome.NEGATED, predicate.text))
+        return False
+    code = found.pattern.code
+    if frame.passive and found.pattern.passive_code:
+        code = found.pattern.passive_code
+    if modality.hypothetical or modality.future:
+        code = unrealised_code(code)
+        steps.append(
+            TraceStep("modality", "unrealised-act", Outcome.HYPOTHETICAL, f"coded as {code}")
+        )
+    if code not in ctx.compiled.dictionaries.codes:
+        result.trace.append(TraceStep("verb", rule, Outcome.NO_PATTERN, f"unknown code {code}"))
+        return False
+    if predicate.pos_ == "NOUN":
+        sources, source_steps = _noun_source(predicate, frame, ctx, hits, memory)
+    else:
+        sources, source_steps = _source_actors(frame, found, ctx, hits, memory)
+    targets, target_steps = _target_actors(frame, found, ctx, hits, memory)
+    steps += source_steps + target_steps
+    if not sources:
+        result.trace.append(TraceStep("actor", rule, Outcome.NO_SOURCE, predicate.text))
+        return False
+    pairs = _pairs(sources, targets, frame)
+    if not pairs:
+        result.trace.append(TraceStep("actor", rule, Outcome.NO_TARGET, predicate.text))
+        return False
+    made = False
+    for source, target in pairs:
+        if source.code == target.code:
+            result.trace.append(TraceStep("actor", rule, Outcome.SAME_ACTOR, source.code))
+            continue
+        pair_steps = steps + [
+            TraceStep("actor", actor.rule, Outcome.MATCHED, f"{role} {actor.text} -> {actor.code}")
+            for role, actor in (("source", source), ("target", target))
+        ]
+        event = _build_event(
+            ctx, sent, predicate, found, code, modality, source, target, pair_steps
+        )
+        if all(e.event_id != event.event_id for e in result.events):
+            result.events.append(event)
+            made = True
+    return made
+
+
+def code_sentence(
+    sent: Span, ctx: SentenceContext, memory: ArticleMemory
+) -> SentenceResult:
+    compiled = ctx.compiled
+    result = SentenceResult()
+    hits = actor_lookup.find_hits(sent, compiled)
+    if hits.discards:
+        phrase = hits.discards[0].key
+        rule = compiled.discards_by_phrase[phrase][0].rule_id
+        result.trace.append(TraceStep("discard", rule, Outcome.DISCARDED, phrase))
+        return result
+    consumed: set[int] = set()  # complements a governing pattern already coded
+    coded_heads: set[int] = set()
+    verbs = sorted((t for t in sent if t.pos_ == "VERB"), key=_depth)
+    for verb in verbs:
+        if verb.i in consumed:
+            continue
+        patterns = compiled.verbs_by_lemma.get(verb.lemma_.lower())
+        if not patterns:
+            if ctx.explain:
+                result.trace.append(TraceStep("verb", "", Outcome.UNKNOWN_VERB, verb.lemma_))
+            continue
+        frame = build_frame(verb)
+        found = best_match(patterns, frame)
+        if found is None:
+            result.trace.append(TraceStep("verb", "", Outcome.NO_PATTERN, verb.lemma_))
+            continue
+        if any(s.kind is SlotKind.XCOMP for s in found.pattern.slots):
+            consumed.update(c.i for c in frame.complements)
+        if _code_predicate(sent, frame, found, ctx, hits, memory, result):
+            coded_heads.add(verb.i)
+            consumed.update(c.i for c in frame.complements if c.dep_ == "xcomp")
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.head.i in coded_heads:
+            continue
+        patterns = compiled.nouns_by_lemma.get(noun.lemma_.lower())
+        if not patterns:
+            continue
+        frame = build_noun_frame(noun)
+        found = best_match(patterns, frame)
+        if found is not None:
+            _code_predicate(sent, frame, found, ctx, hits, memory, result)
+    heads = [t for t in sent if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in NON_HEAD_DEPS]
+    found_actors = [
+        (t, actor_lookup.phrase_actor(t, hits, compiled, ctx.published)) for t in heads
+    ]
+    result.actors = [a for _, a in found_actors if a is not None]
+    subjects = [a for t, a in found_actors if a is not None and t.dep_ in ("nsubj", "nsubjpass")]
+    memory.remember(ctx.sentence_index, subjects, [(e.source, e.target) for e in result.events])
+    return result

@@ -1,0 +1,101 @@
+"""Modality: is the verb's event real, denied, hoped for, threatened, or only reported?
+
+Negated verbs produce no event. A conditional or modal verb ("would attack if") and a future
+one ("will attack", "plans to attack") is never coded as the act itself: conflictual acts become
+the matching CAMEO threat, cooperative ones the matching intent (INTENT_CODES), flagged.
+Reported speech ("X said Y attacked Z") codes Y -> Z with the flag set.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from coding.records import Modality
+
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # spaCy splits "won't" into "wo" + "n't"
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# Verbs whose infinitive complement is an intention, not a fact: "plans to attack".
+INTENT_GOVERNORS = frozenset(
+    {"plan", "intend", "want", "hope", "seek", "aim", "prepare", "consider", "vow", "expect",
+     "wish", "try", "attempt", "propose", "offer", "decide", "agree", "promise", "pledge",
+     "threaten", "demand", "urge", "ask", "call", "need", "be"}
+)
+# Verbs whose infinitive complement did not happen: "refused to attack", "failed to agree".
+NEGATING_GOVERNORS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid"})
+# Verbs that report what someone else said: their clausal complement is reported speech.
+SPEECH_VERBS = frozenset(
+    {"say", "tell", "report", "announce", "claim", "state", "add", "note", "confirm", "allege",
+     "declare", "insist", "assert", "explain", "write", "reveal", "disclose", "warn", "believe"}
+)
+DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
+
+# Where an unrealised act goes, by its root (CAMEO 03 intent, 13 threat); codes absent here
+# (statements, appeals, demands ... are verbal already) keep their own code.
+INTENT_CODES = {
+    "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+    "14": "133", "15": "138", "16": "131", "17": "137", "18": "1383", "19": "1384", "20": "1385",
+}
+
+
+def _aux_words(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def is_negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ == "advmod"
+               for c in verb.children)
+
+
+def governing_chain(verb: Token) -> list[Token]:
+    """The verbs above this one through complements and conjunctions, nearest first."""
+    chain = []
+    current = verb
+    while current.dep_ in ("xcomp", "ccomp", "conj", "advcl") and current.head is not current:
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def modality_of(verb: Token) -> Modality:
+    aux = _aux_words(verb)
+    negated = is_negated(verb)
+    hypothetical = bool(aux & CONDITIONAL_AUX) or any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children
+    )
+    future = bool(aux & FUTURE_AUX) or (
+        # "is going to attack"
+        verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG"
+    )
+    reported = False
+    current = verb
+    for governor in governing_chain(verb):
+        link = current.dep_
+        lemma = governor.lemma_.lower()
+        if link == "xcomp" and lemma in INTENT_GOVERNORS:
+            future = True
+        if link == "xcomp" and lemma in NEGATING_GOVERNORS:
+            negated = True
+        if link == "ccomp" and lemma in DENIAL_VERBS:
+            negated = True
+        if link == "ccomp" and lemma in SPEECH_VERBS:
+            reported = True
+        if link == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in current.children
+        ):
+            hypothetical = True
+        if link in ("xcomp", "conj") and is_negated(governor):
+            negated = True
+        if link in ("xcomp", "conj") and _aux_words(governor) & CONDITIONAL_AUX:
+            hypothetical = True
+        if link in ("xcomp", "conj") and _aux_words(governor) & FUTURE_AUX:
+            future = True
+        current = governor
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return Modality(negated, hypothetical, future, reported, passive)
+
+
+def unrealised_code(code: str) -> str:
+    """The intent or threat code for an act that has not happened ("will attack" -> 1384)."""
+    return INTENT_CODES.get(code[:2], code)

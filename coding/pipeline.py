@@ -1,0 +1,161 @@
+"""The coder end to end: articles in, coded articles out. Parses once with nlp.pipe.
+
+    coder = load_coder()                       # model + compiled dictionaries, once per process
+    for coded in code_articles(coder, articles):
+        coded.events                           # Event records, each with matched_rule and trace
+
+Nothing here knows about Prefect, DuckDB or where it runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from coding.compiled import CompiledDictionaries, compile_dictionaries
+from coding.coreference import ArticleMemory
+from coding.dictionaries import load_dictionaries
+from coding.entries import DiscardScope
+from coding.events import SentenceContext, code_sentence
+from coding.nlp import build_nlp
+from coding.records import (
+    Article,
+    CodedArticle,
+    Outcome,
+    Sentence,
+    SentenceReport,
+    TraceStep,
+)
+
+PARSE_BATCH = 64
+
+
+@lru_cache(maxsize=1)
+def coder_version() -> str:
+    """Package version plus a hash of the coder's own source: a change to any rule changes it,
+    so re-coding can tell stale events from current ones."""
+    try:
+        release = version("cameoflow")
+    except PackageNotFoundError:
+        release = "0+unknown"
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return f"{release}+{digest.hexdigest()[:8]}"
+
+
+@dataclass(frozen=True)
+class Coder:
+    nlp: Language
+    compiled: CompiledDictionaries
+    version: str
+
+    @property
+    def dictionary_version(self) -> str:
+        return self.compiled.version
+
+
+def load_coder(dictionary_paths: Sequence[Path] = (), model: str | None = None) -> Coder:
+    """Load the model and the dictionaries (bundled when no path is given) and compile them."""
+    nlp = build_nlp(model)
+    dictionaries = load_dictionaries(list(dictionary_paths))
+    return Coder(nlp, compile_dictionaries(nlp, dictionaries), coder_version())
+
+
+def paragraphs(article: Article) -> list[str]:
+    """The title is its own paragraph, so it never runs into the lede."""
+    parts = [article.title] if article.title.strip() else []
+    parts.extend(p for p in article.text.split("\n\n") if p.strip())
+    return parts
+
+
+def render_parse(sent: Span) -> str:
+    return "\n".join(
+        f"  {t.i - sent.start:>3} {t.text:<16} {t.lemma_:<14} {t.pos_:<6} {t.dep_:<10} "
+        f"<- {t.head.i - sent.start:>3} {t.head.text}"
+        for t in sent
+    )
+
+
+def story_discard(docs: list[Doc], coder: Coder) -> TraceStep | None:
+    """A story-scope discard phrase anywhere in the article drops the whole article."""
+    compiled = coder.compiled
+    strings = coder.nlp.vocab.strings
+    for doc in docs:
+        for match_id, start, end in compiled.matcher(doc):
+            if strings[match_id] != "DISCARD":
+                continue
+            key = " ".join(t.lower_ for t in doc[start:end])
+            entry = compiled.discards_by_phrase[key][0]
+            if entry.scope is DiscardScope.STORY:
+                return TraceStep("discard", entry.rule_id, Outcome.DISCARDED, key)
+    return None
+
+
+def code_docs(
+    coder: Coder, article: Article, docs: list[Doc], explain: bool = False
+) -> CodedArticle:
+    """Code one article's parsed paragraphs; sentence indices run over the whole article."""
+    published = article.published_at.date() if article.published_at else date.today()
+    sents = [sent for doc in docs for sent in doc.sents]
+    discarded = story_discard(docs, coder)
+    memory = ArticleMemory()
+    reports = []
+    for index, sent in enumerate(sents):
+        sentence = Sentence(article.article_id, index, sent.text)
+        if discarded is not None:
+            reports.append(SentenceReport(sentence, (), (), (discarded,)))
+            continue
+        ctx = SentenceContext(
+            article.article_id, index, published, coder.compiled, coder.version, explain
+        )
+        result = code_sentence(sent, ctx, memory)
+        reports.append(
+            SentenceReport(
+                sentence,
+                tuple(result.events),
+                tuple(result.actors),
+                tuple(result.trace),
+                render_parse(sent) if explain else "",
+            )
+        )
+    return CodedArticle(article, tuple(reports))
+
+
+def code_articles(
+    coder: Coder,
+    articles: Iterable[Article],
+    explain: bool = False,
+    batch_size: int = PARSE_BATCH,
+) -> Iterator[CodedArticle]:
+    """Parse every paragraph with one streaming nlp.pipe and code each article as it completes.
+
+    Articles are consumed lazily, so memory stays flat however long the input is."""
+    numbered = (
+        (text, (seq, article))
+        for seq, article in enumerate(articles)
+        for text in paragraphs(article) or [""]
+    )
+    parsed = coder.nlp.pipe(numbered, as_tuples=True, batch_size=batch_size)
+    for _, group in itertools.groupby(parsed, key=lambda pair: pair[1][0]):
+        items = list(group)
+        article = items[0][1][1]
+        yield code_docs(coder, article, [doc for doc, _ in items], explain)
+
+
+def code_text(
+    coder: Coder, text: str, published: date, article_id: str = "text", explain: bool = False
+) -> CodedArticle:
+    """Code a single text given on the command line (no title)."""
+    when = datetime(published.year, published.month, published.day, tzinfo=UTC)
+    article = Article(article_id=article_id, title="", text=text, published_at=when)
+    return next(code_articles(coder, [article], explain=explain))

@@ -1,0 +1,245 @@
+"""Verbs: read a verb's frame off the dependency parse and find the pattern that fits it.
+
+A frame is who is in which slot around one verb (or event noun): subject, direct object,
+prepositional objects, open complements ("threatened to ATTACK"). A pattern (coding/entries.py)
+names the words its slots must contain; the most specific pattern whose words are all present
+wins. The frame is computed once per verb and shared by every pattern tried.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from coding.entries import Slot, SlotKind, VerbPattern
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+PREP_DEPS = frozenset({"prep", "agent", "dative"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+PARTICLE_DEPS = frozenset({"prt", "prep", "advmod"})
+# Relative pronouns stand for the noun the clause hangs on ("troops who attacked").
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The slots around one predicate; phrases are given by their head tokens."""
+
+    predicate: Token
+    subject: Token | None
+    obj: Token | None
+    preps: tuple[tuple[str, Token], ...]  # (preposition, its object's head)
+    complements: tuple[Token, ...]  # complement verbs
+    particles: frozenset[str]
+    passive: bool
+    inherited_subject: bool = False  # the subject came from a conjoined or governing verb
+    notes: tuple[str, ...] = field(default=())
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
+
+
+def _own_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    return None
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The agent of a passive ("attacked by Russia"); PETRARCH also reads "from" this way."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def find_subject(verb: Token) -> tuple[Token | None, bool]:
+    """(subject head, inherited?): own subject, else the subject of the verb this one is
+    conjoined with or complements ("attacked Kyiv and killed civilians"; "agreed to meet"),
+    else the noun a relative clause hangs on."""
+    seen = 0
+    current = verb
+    while current is not None and seen < 6:
+        subject = _passive_agent(current) if is_passive(current) else _own_subject(current)
+        if subject is not None:
+            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head, True
+            return subject, current is not verb
+        if current.dep_ == "relcl":
+            return current.head, True
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+            if is_passive(current) and current is verb:
+                return None, False
+            current = current.head
+            seen += 1
+            continue
+        return None, False
+    return None, False
+
+
+def find_object(verb: Token) -> Token | None:
+    """Direct object; for a passive verb its subject ("Ukraine was attacked")."""
+    deps = PASSIVE_SUBJECT_DEPS if is_passive(verb) else OBJECT_DEPS
+    for child in verb.children:
+        if child.dep_ in deps:
+            return child
+    if is_passive(verb):
+        return None
+    # A dative without a direct object: "gave Ukraine" is rare; "told Iran" is common.
+    return next((c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+
+
+def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ...]:
+    """(preposition, object head) for the prepositions hanging on any of the holders."""
+    found = []
+    for holder in holders:
+        if holder is None:
+            continue
+        for child in holder.children:
+            if child.dep_ in PREP_DEPS and child.pos_ == "ADP":
+                pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    found.append((child.lower_, pobj))
+                    # "on behalf of", "in front of": the inner "of" phrase is reachable too.
+                    found.extend(prepositional_objects(pobj))
+                else:
+                    # "out of Ukraine", "away from": the parser hangs the second word on the first.
+                    found.extend(prepositional_objects(child))
+    return tuple(found)
+
+
+def build_frame(verb: Token) -> Frame:
+    subject, inherited = find_subject(verb)
+    obj = find_object(verb)
+    complements = tuple(
+        c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("VERB", "AUX")
+    )
+    passive = is_passive(verb)
+    # Prepositions of a complement clause belong to its own verb's frame, not this one's.
+    holders = [verb, obj if not passive else None]
+    preps = tuple(
+        p for p in prepositional_objects(*holders) if not (passive and p[0] == "by")
+    )
+    particles = frozenset(
+        c.lower_ for c in verb.children if c.dep_ in PARTICLE_DEPS and c.pos_ in ("ADP", "ADV")
+    )
+    return Frame(verb, subject, obj, preps, complements, particles, passive, inherited)
+
+
+def build_noun_frame(noun: Token) -> Frame:
+    """An event noun's frame: the subject of the verb it is the object of ("Israel held
+    talks"); targets from its own prepositions or the governing verb's ("talks with Iran",
+    "strikes on Kyiv"). The coder looks for a source among the noun's modifiers first."""
+    subject = None
+    governor = None
+    if noun.dep_ in OBJECT_DEPS | {"pobj", "nsubjpass"}:
+        governor = noun.head if noun.dep_ != "pobj" else noun.head.head
+        if governor.pos_ in ("VERB", "AUX"):
+            subject, _ = find_subject(governor)
+        else:
+            governor = None
+    preps = prepositional_objects(noun, governor)
+    return Frame(noun, subject, None, preps, (), frozenset(), False, governor is not None)
+
+
+def _phrase_words(head: Token | None) -> set[str]:
+    """Lemmas and lower-case forms of every token in the phrase under `head`."""
+    if head is None:
+        return set()
+    words = set()
+    for token in head.subtree:
+        words.add(token.lemma_.lower())
+        words.add(token.lower_)
+    return words
+
+
+def _has_words(required: Iterable[frozenset[str]], present: set[str]) -> bool:
+    for alternatives in required:
+        if not any(_word_present(w, present) for w in alternatives):
+            return False
+    return True
+
+
+def _word_present(word: str, present: set[str]) -> bool:
+    if word.endswith("*"):
+        stem = word[:-1]
+        return any(p.startswith(stem) for p in present)
+    return word in present
+
+
+@dataclass(frozen=True, slots=True)
+class SlotFill:
+    """Where a matched pattern's slot landed: the head of the phrase holding its actor."""
+
+    slot: Slot
+    head: Token | None
+
+
+def _fill_slot(slot: Slot, frame: Frame) -> SlotFill | None:
+    """The phrase this slot refers to, if the frame has one containing the slot's words."""
+    if slot.kind is SlotKind.OBJECT:
+        if frame.obj is not None and _has_words(slot.words, _phrase_words(frame.obj)):
+            return SlotFill(slot, frame.obj)
+        return None
+    if slot.kind is SlotKind.SUBJECT:
+        if _has_words(slot.words, _phrase_words(frame.subject)):
+            return SlotFill(slot, frame.subject)
+        return None
+    if slot.kind is SlotKind.PREP:
+        for prep, pobj in frame.preps:
+            if prep == slot.word and _has_words(slot.words, _phrase_words(pobj)):
+                return SlotFill(slot, pobj)
+        return None
+    wanted = set(slot.word.split("|"))
+    for complement in frame.complements:
+        for verb in (complement, *complement.conjuncts):
+            if verb.lemma_.lower() in wanted:
+                obj = find_object(verb)
+                if _has_words(slot.words, _phrase_words(obj)):
+                    return SlotFill(slot, obj)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class PatternMatch:
+    pattern: VerbPattern
+    fills: tuple[SlotFill, ...]
+
+    @property
+    def target_head(self) -> Token | None:
+        return next((f.head for f in self.fills if f.slot.is_target), None)
+
+    @property
+    def source_head(self) -> Token | None:
+        return next((f.head for f in self.fills if f.slot.is_source), None)
+
+    @property
+    def names_target(self) -> bool:
+        return any(f.slot.is_target for f in self.fills)
+
+
+def match_pattern(pattern: VerbPattern, frame: Frame) -> PatternMatch | None:
+    if pattern.particle and pattern.particle not in frame.particles:
+        return None
+    fills = []
+    for slot in pattern.slots:
+        fill = _fill_slot(slot, frame)
+        if fill is None:
+            return None
+        fills.append(fill)
+    return PatternMatch(pattern, tuple(fills))
+
+
+def best_match(patterns: Iterable[VerbPattern], frame: Frame) -> PatternMatch | None:
+    """Patterns come most specific first; the first whose constraints all hold wins."""
+    for pattern in patterns:
+        found = match_pattern(pattern, frame)
+        if found is not None:
+            return found
+    return None

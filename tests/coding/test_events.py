@@ -1,0 +1,155 @@
+"""The coder on real parses (spaCy model) with small hand-written dictionaries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coding.records import Outcome
+from tests.coding.builders import code, small_coder, triples
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def coder(nlp):
+    return small_coder(nlp)
+
+
+def test_simple_attack_codes_source_target_and_rule(coder):
+    coded = code(coder, "Russia attacked Ukraine.")
+    assert triples(coded) == [("RUS", "UKR", "190")]
+    event = coded.events[0]
+    assert event.matched_rule == "v:attack"
+    assert (event.event_root_code, event.event_base_code, event.quad_class) == ("19", "190", 4)
+
+
+def test_country_adjective_composes_with_agent(coder):
+    coded = code(coder, "The Russian Foreign Ministry accused Ukraine of war crimes.")
+    assert triples(coded) == [("RUSGOV", "UKR", "1122")]
+    assert coded.events[0].source.rule == "a:russia+g:gov"
+
+
+def test_possessive_and_of_phrase_compose_with_agent(coder):
+    assert triples(code(coder, "Russia's army attacked Kharkiv.")) == [("RUSMIL", "UKR", "190")]
+    assert triples(code(coder, "Troops of Russia attacked Kyiv.")) == [("RUSMIL", "UKR", "190")]
+
+
+def test_titled_unknown_person_coded_from_title(coder):
+    coded = code(coder, "Polish President Jan Kowalski met Ukraine.")
+    assert triples(coded) == [("POLGOV", "UKR", "040")]
+
+
+def test_untitled_unknown_person_is_no_actor(coder):
+    coded = code(coder, "Jan Kowalski attacked Ukraine.")
+    assert coded.events == ()
+    assert any(s.outcome is Outcome.NO_SOURCE for s in coded.sentences[0].trace)
+
+
+def test_dated_leader_code_depends_on_event_date(coder):
+    text = "Poroshenko met Russia."
+    assert triples(code(coder, text, date(2016, 1, 5))) == [("UKRGOV", "RUS", "040")]
+    assert triples(code(coder, text, date(2021, 1, 5))) == [("UKRELI", "RUS", "040")]
+
+
+def test_metonym_with_role_keeps_its_own_code(coder):
+    assert triples(code(coder, "The Kremlin condemned Ukraine.")) == [("RUSGOV", "UKR", "111")]
+
+
+def test_passive_takes_source_from_by_phrase(coder):
+    coded = code(coder, "Ukraine was attacked by Russia.")
+    assert triples(coded) == [("RUS", "UKR", "190")]
+    assert coded.events[0].modality.passive
+
+
+def test_compound_subject_gives_one_event_per_actor(coder):
+    coded = code(coder, "Russia and China condemned the United States.")
+    assert sorted(triples(coded)) == [("CHN", "USA", "111"), ("RUS", "USA", "111")]
+
+
+def test_conjoined_verbs_share_the_subject(coder):
+    coded = code(coder, "Russia attacked Kyiv and shelled Kharkiv.")
+    assert triples(coded) == [("RUS", "UKR", "190"), ("RUS", "UKR", "194")]
+
+
+def test_negated_verb_makes_no_event(coder):
+    coded = code(coder, "Russia did not attack Ukraine.")
+    assert coded.events == ()
+    assert any(s.outcome is Outcome.NEGATED for s in coded.sentences[0].trace)
+
+
+def test_threat_to_attack_is_a_threat_not_an_attack(coder):
+    assert triples(code(coder, "Iran threatened to attack Israel.")) == [("IRN", "ISR", "138")]
+
+
+def test_conditional_attack_is_coded_as_threat_and_flagged(coder):
+    coded = code(coder, "Iran would attack Israel if the talks fail.")
+    assert triples(coded) == [("IRN", "ISR", "1384")]
+    assert coded.events[0].modality.hypothetical
+
+
+def test_denied_plan_is_not_an_attack(coder):
+    assert code(coder, "Russia denied that it plans to attack Ukraine.").events == ()
+
+
+def test_reported_speech_codes_inner_event_and_flags_it(coder):
+    coded = code(coder, "Israel said Russia attacked Ukraine.")
+    assert triples(coded) == [("RUS", "UKR", "190")]
+    assert coded.events[0].modality.reported_speech
+
+
+def test_pattern_with_more_words_wins(coder):
+    assert triples(code(coder, "Russia accused Ukraine of crimes.")) == [("RUS", "UKR", "1122")]
+    assert triples(code(coder, "Russia accused Ukraine.")) == [("RUS", "UKR", "112")]
+
+
+def test_preposition_target_and_complement_verb(coder):
+    coded = code(coder, "The UN called on Russia to withdraw its troops.")
+    assert triples(coded) == [("IGOUNO", "RUS", "1041")]
+
+
+def test_phrasal_verb_needs_its_particle(coder):
+    assert triples(code(coder, "Russia pulled out of Ukraine.")) == [("RUS", "UKR", "0874")]
+
+
+def test_event_noun_with_compound_subject_codes_both_directions(coder):
+    coded = code(coder, "Israel and Iran held talks in Geneva.")
+    assert sorted(triples(coded)) == [("IRN", "ISR", "043"), ("ISR", "IRN", "043")]
+
+
+def test_discarded_sentence_has_no_events(coder):
+    coded = code(coder, "Russia attacked Ukraine in a football match.")
+    assert coded.events == ()
+    assert coded.sentences[0].trace[0].outcome is Outcome.DISCARDED
+
+
+def test_null_code_pattern_blocks_the_event(coder):
+    coded = code(coder, "The dog of Russia attacked Ukraine.")
+    assert coded.events == ()
+    assert any(s.outcome is Outcome.NULL_CODE for s in coded.sentences[0].trace)
+
+
+def test_pronoun_resolves_to_previous_subject_with_trace(coder):
+    coded = code(coder, "Russia met Ukraine. It attacked Israel.")
+    assert triples(coded) == [("RUS", "UKR", "040"), ("RUS", "ISR", "190")]
+    steps = coded.events[1].trace
+    assert any(s.stage == "coref" and s.outcome is Outcome.RESOLVED for s in steps)
+
+
+def test_two_sides_resolves_to_last_pair(coder):
+    coded = code(coder, "Russia met Ukraine. The two sides condemned China.")
+    assert sorted(triples(coded)[1:]) == [("RUS", "CHN", "111"), ("UKR", "CHN", "111")]
+
+
+def test_weekday_resolves_to_same_day_or_before(coder):
+    coded = code(coder, "Russia attacked Ukraine on Monday.", date(2022, 2, 28))
+    assert coded.events[0].event_date == date(2022, 2, 28)
+    assert coded.events[0].date_source == "text"
+    coded = code(coder, "Russia attacked Ukraine on Friday.", date(2022, 2, 28))
+    assert coded.events[0].event_date == date(2022, 2, 25)
+
+
+def test_event_id_is_deterministic(coder):
+    first = code(coder, "Russia attacked Ukraine.").events[0].event_id
+    assert code(coder, "Russia attacked Ukraine.").events[0].event_id == first
