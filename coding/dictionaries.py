@@ -15,7 +15,8 @@ folder (`BUNDLED`). How each path is read:
 
 Rule ids are `<path relative to the dictionary root>:<line>` ("verbs/19_fight.txt:12"), the
 same whether a bundled file is read through its folder or on its own; PETRARCH files and their
-ids come from coding.importers.petrarch. Problems are reported under the same relative path.
+ids (`<file name>:<line>`) come from coding.importers.petrarch. Problems are reported under the
+same relative path as the rule ids, so lint output and events' matched_rule name files alike.
 
 Combining: the code table starts from the bundled `cameo_codes.tsv` (PETRARCH folders have none);
 a bundled-layout path with its own `cameo_codes.tsv` overrides it code by code. For entries, each
@@ -56,6 +57,7 @@ from coding.entries import (
     AgentEntry,
     CameoCode,
     Dictionaries,
+    DictionaryProblem,
     DiscardEntry,
     Transformation,
     VerbPattern,
@@ -189,14 +191,19 @@ def _read_petrarch(path: Path, kind: str, source: _Source, reading: _Reading) ->
                   "discards": petrarch.read_discards}[kind]
         entries, problems = reader(path)
         getattr(source, kind).extend(entries)
-    reading.problems.extend(problems)
+    # Report under the file name, the prefix of the importer's rule ids, so that lint output
+    # names each file one way whether a problem came from reading it or from linting it.
+    reading.problems.extend(
+        DictionaryProblem(path.name, p.line, p.severity, p.message) if p.path == str(path) else p
+        for p in problems
+    )
 
 
 def _read_source(path: Path, reading: _Reading) -> _Source:
     source = _Source()
     if path.is_dir() and is_bundled_layout(path):
-        for file, kind, label in _bundled_files(path):
-            _read_bundled(file, kind, label, source, reading)
+        for file, file_kind, label in _bundled_files(path):
+            _read_bundled(file, file_kind, label, source, reading)
     elif path.is_dir():
         for file in sorted(p for p in path.iterdir() if p.is_file()):
             kind = petrarch_kind(file.name)

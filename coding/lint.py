@@ -7,7 +7,8 @@ a Goldstein score, quad class or PLOVER category) plus what only shows across en
   dates (duplicate, or conflicting codes when they differ); a line that can never apply because
   an earlier line covers all its dates (the matcher takes the first applicable line); date ranges
   that overlap without one containing the other. A wider range after a narrower one is the
-  intended fallback (README: undated lines go last) and is not reported.
+  intended fallback (README: undated lines go last), and ranges sharing only their boundary day
+  are successive terms; neither is reported. "---" (PETRARCH's non-actor) is a valid code.
 - agents: role codes not made of 3-letter blocks, the same phrase twice.
 - verbs: event codes missing from the code table ("---" is fine), the same pattern twice
   (conflicting when the codes differ: ties go to the earlier line, so the later never fires).
@@ -40,7 +41,7 @@ from coding.entries import (
 )
 
 _BLOCKS = re.compile(r"(?:[A-Z]{3})+")
-NON_EVENT = "---"
+NULL_CODE = "---"  # an explicit non-event (verbs) or non-actor (PETRARCH actors)
 
 
 def _problem(rule_id: str, severity: Severity, message: str) -> DictionaryProblem:
@@ -84,6 +85,10 @@ def _compare_actor_lines(
                         "put wider or undated lines after narrower ones")
     if b_start <= a_start and a_end <= b_end:
         return None  # the later line is a fallback around the earlier, narrower one
+    if a_end == b_start or b_end == a_start:
+        # Sharing only a boundary day is how successive terms are written (one ends the day the
+        # next starts, as throughout the Phoenix files); the earlier line wins that day.
+        return None
     kind = "overlapping date ranges" if same else "conflicting codes on overlapping dates"
     return _problem(entry_b.rule_id, Severity.WARNING,
                     f"{kind}: {where} ({a.code}, {_dates(a)}) wins where both apply")
@@ -94,7 +99,7 @@ def lint_actors(actors: Iterable[ActorEntry]) -> Iterator[DictionaryProblem]:
     reported: set[tuple[str, str, str, str]] = set()
     for entry in actors:
         for dated in entry.codes:
-            if not _BLOCKS.fullmatch(dated.code):
+            if dated.code != NULL_CODE and not _BLOCKS.fullmatch(dated.code):
                 yield _problem(entry.rule_id, Severity.ERROR,
                                f"actor code {dated.code!r} is not made of 3-letter blocks")
             item = (entry, dated)
@@ -139,7 +144,7 @@ def _pattern_key(pattern: VerbPattern) -> tuple[object, ...]:
 
 
 def _unknown_code(code: str, codes: dict[str, CameoCode]) -> bool:
-    return code not in (NON_EVENT, "") and code not in codes
+    return code not in (NULL_CODE, "") and code not in codes
 
 
 def lint_verbs(

@@ -130,3 +130,13 @@ def test_transformation_result_codes_must_be_known():
              Transformation("t.txt:4", "SAY", "19", "outer_source", "inner_target", "inner")]
     problems = list(lint_transformations(rules, {}))
     assert [(p.path, p.line) for p in problems] == [("t.txt", 3)]
+
+
+def test_successive_terms_sharing_a_boundary_day_are_not_overlaps(tmp_path):
+    problems = lint_folder(tmp_path, {"actors/leaders.txt": (
+        "AFGELI  @1932-01-01..1933-11-08  Zahir Shah\n"
+        "AFGGOV  @1933-11-08..1973-07-17  Zahir Shah\n"
+        "AFGGOV  @1950-01-01..1950-01-01  Zahir Shah\n"   # one day inside line 2: never applies
+    )})
+    assert [(line, message.split(":")[0]) for _, line, _, message in problems] == [
+        (3, "never applies")]
