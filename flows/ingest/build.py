@@ -40,6 +40,7 @@ class RawArticle:
     source: str = ""
     url: str = ""
     date_line: int = 0  # line of the date itself, when it has its own (a .txt header)
+    item: str = ""  # which record, when not line-based: "entry 3" of a feed
     # Used when the input gives no date at all (a .txt file's modification time); an input date
     # that cannot be parsed falls back to the ingest time instead, and is reported.
     default_date: datetime | None = None
@@ -73,11 +74,11 @@ def build_article(raw: RawArticle, ingested_at: datetime) -> Iterator[Article | 
     text = drop_title_repeats(normalize_text(raw.text), title)
     if not text:
         reason = "missing text (only a title)" if title else "missing text"
-        yield IngestProblem(raw.origin, raw.line, reason)
+        yield _problem(raw, raw.line, reason)
         return
     published_at, problem = resolve_date(raw, ingested_at)
     if problem:
-        yield IngestProblem(raw.origin, raw.date_line or raw.line, problem)
+        yield _problem(raw, raw.date_line or raw.line, problem)
     yield Article(
         article_id=article_id(raw.publisher_id, title, text),
         title=title,
@@ -87,6 +88,10 @@ def build_article(raw: RawArticle, ingested_at: datetime) -> Iterator[Article | 
         url=raw.url.strip(),
         ingested_at=ingested_at,
     )
+
+
+def _problem(raw: RawArticle, line: int, reason: str) -> IngestProblem:
+    return IngestProblem(raw.origin, line, f"{raw.item}: {reason}" if raw.item else reason)
 
 
 def drop_title_repeats(text: str, title: str) -> str:

@@ -10,11 +10,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from datetime import datetime
-from pathlib import Path
 
 from coding.records import Article
 from flows.ingest.build import FIELD_NAMES, build_article, raw_from_mapping
+from flows.ingest.origin import Origin
 from flows.ingest.problems import IngestProblem
 from flows.ingest.rawtext import text_lines
 
@@ -22,19 +21,12 @@ DEFAULT_COLUMNS = ("id", "title", "text", "date", "source", "url")
 KNOWN_COLUMNS = frozenset(name for names in FIELD_NAMES.values() for name in names)
 
 
-def read_csv_file(path: Path, ingested_at: datetime) -> Iterator[Article | IngestProblem]:
-    with path.open("rb") as stream:
-        yield from read_csv_stream(stream, str(path), ingested_at)
-
-
-def read_csv_stream(
-    stream: io.BufferedReader, origin: str, ingested_at: datetime
-) -> Iterator[Article | IngestProblem]:
+def read_csv(stream: io.BufferedReader, origin: Origin) -> Iterator[Article | IngestProblem]:
     problems: list[IngestProblem] = []
 
     def lines() -> Iterator[str]:
         # Decoding problems are held back and yielded with the row they belong to, in order.
-        for item in text_lines(stream, origin):
+        for item in text_lines(stream, origin.name):
             if isinstance(item, IngestProblem):
                 problems.append(item)
             else:
@@ -52,10 +44,11 @@ def read_csv_stream(
                     columns = tuple(cell.strip().lower() for cell in row)
                 else:
                     columns = columns or DEFAULT_COLUMNS
-                    yield from _article(row, columns, origin, row_start, ingested_at)
+                    yield from _article(row, columns, origin, row_start)
             row_start = rows.line_num + 1
     except csv.Error as error:
-        yield IngestProblem(origin, rows.line_num, f"malformed CSV: {error}; rest of file skipped")
+        reason = f"malformed CSV: {error}; rest of file skipped"
+        yield IngestProblem(origin.name, rows.line_num, reason)
     yield from problems
 
 
@@ -65,11 +58,11 @@ def _is_header(row: list[str]) -> bool:
 
 
 def _article(
-    row: list[str], columns: tuple[str, ...], origin: str, line: int, ingested_at: datetime
+    row: list[str], columns: tuple[str, ...], origin: Origin, line: int
 ) -> Iterator[Article | IngestProblem]:
     if len(row) > len(columns):
         reason = f"{len(row)} columns, expected at most {len(columns)}; row skipped"
-        yield IngestProblem(origin, line, reason)
+        yield IngestProblem(origin.name, line, reason)
         return
     values = dict(zip(columns, row, strict=False))
-    yield from build_article(raw_from_mapping(values, origin, line), ingested_at)
+    yield from build_article(raw_from_mapping(values, origin.name, line), origin.ingested_at)

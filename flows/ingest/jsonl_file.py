@@ -10,27 +10,20 @@ import io
 import json
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 from coding.records import Article
 from flows.ingest.build import build_article, raw_from_mapping
+from flows.ingest.origin import Origin
 from flows.ingest.problems import IngestProblem
 from flows.ingest.rawtext import Line, text_lines
 
 
-def read_jsonl_file(path: Path, ingested_at: datetime) -> Iterator[Article | IngestProblem]:
-    with path.open("rb") as stream:
-        yield from read_jsonl_stream(stream, str(path), ingested_at)
-
-
-def read_jsonl_stream(
-    stream: io.BufferedReader, origin: str, ingested_at: datetime
-) -> Iterator[Article | IngestProblem]:
-    for item in text_lines(stream, origin):
+def read_jsonl(stream: io.BufferedReader, origin: Origin) -> Iterator[Article | IngestProblem]:
+    for item in text_lines(stream, origin.name):
         if isinstance(item, IngestProblem):
             yield item
         elif item.text.strip():
-            yield from _article(item, origin, ingested_at)
+            yield from _article(item, origin.name, origin.ingested_at)
 
 
 def _article(line: Line, origin: str, ingested_at: datetime) -> Iterator[Article | IngestProblem]:

@@ -14,13 +14,14 @@ modification time is the publication date.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
-from pathlib import Path
+from datetime import datetime
 
 from coding.records import Article
 from flows.ingest.build import RawArticle, build_article
+from flows.ingest.origin import Origin
 from flows.ingest.problems import IngestProblem
 from flows.ingest.rawtext import whole_text
 
@@ -28,23 +29,16 @@ HEADER = re.compile(r"(date|source|url|id)\s*:\s*(.*)", re.IGNORECASE)
 HEADER_FIELDS = {"date": "date", "source": "source", "url": "url", "id": "publisher_id"}
 
 
-def read_text_file(path: Path, ingested_at: datetime) -> Iterator[Article | IngestProblem]:
-    modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-    yield from read_text_story(path.read_bytes(), str(path), ingested_at, default_date=modified)
-
-
-def read_text_story(
-    data: bytes, origin: str, ingested_at: datetime, *, default_date: datetime | None = None
-) -> Iterator[Article | IngestProblem]:
-    """One story from the bytes of a text file (or a text/plain response)."""
-    text, problems = whole_text(data, origin)
+def read_text(stream: io.BufferedReader, origin: Origin) -> Iterator[Article | IngestProblem]:
+    """One story from a text file (or a text/plain response)."""
+    text, problems = whole_text(stream.read(), origin.name)
     yield from problems
     if text is None:
         return
     if not text.strip():  # only a byte-order mark or invisible characters
-        yield IngestProblem(origin, 0, "empty file")
+        yield IngestProblem(origin.name, 0, "empty file")
         return
-    yield from build_article(parse_story(text, origin, default_date), ingested_at)
+    yield from build_article(parse_story(text, origin.name, origin.modified), origin.ingested_at)
 
 
 def parse_story(text: str, origin: str, default_date: datetime | None) -> RawArticle:
