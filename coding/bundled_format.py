@@ -26,7 +26,7 @@ from coding.entries import (
 from coding.verb_syntax import PatternError, parse_code, parse_pattern
 
 _FIRST_COLUMN = re.compile(r"(\S+)(\s+)(\S.*)")
-_EVENT_CODE = re.compile(r"\d{2,4}")
+_EVENT_CODE = re.compile(r"[0-9]{2,4}")
 
 Problems = list[DictionaryProblem]
 
@@ -71,7 +71,7 @@ def _split_first(
 
 def _quad_for_root(root: str) -> int | None:
     """GDELT quad class of a CAMEO root, as dictionaries/README.md defines it."""
-    if not root.isdigit():
+    if not (root.isascii() and root.isdigit()):
         return None
     number = int(root)
     for last, quad in ((5, 1), (8, 2), (13, 3), (20, 4)):

@@ -10,6 +10,7 @@ Each token either opens a slot (a preposition opens a PREP slot, `@verb` an XCOM
 the slot being read as the target (`+`), or adds a required lemma to it. Words read before any
 slot is opened belong to the direct object, whose slot exists only when it has words or a `+`.
 Everything is lower-cased; a word ending in `*` is a prefix stem, kept as written for the matcher.
+A complement verb may be phrasal like the head (`@hand_over`); it is stored as written in `word`.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ PREPOSITIONS = frozenset(
 
 # A lemma: letters, digits, apostrophes, hyphens and dots, optionally a trailing `*` (prefix stem).
 _WORD = re.compile(r"[^\W_]([^\W_]|['.\-])*\*?")
-_CODE = re.compile(r"\d{2,4}|---")
+_CODE = re.compile(r"[0-9]{2,4}|---")
 
 
 class PatternError(ValueError):
@@ -111,7 +112,9 @@ def parse_pattern(text: str, rule_id: str, code: str) -> tuple[VerbPattern, list
             current = _SlotDraft(SlotKind.PREP, word=token)
             opened.append(current)
         elif token.startswith("@"):
-            _alternatives(token[1:])  # validates; `word` keeps the alternatives as written
+            for verb in token[1:].split("|"):
+                # A complement may be phrasal like the head ("@hand_over"): check each part.
+                _alternatives(verb.replace("_", "|", 1))
             current = _SlotDraft(SlotKind.XCOMP, word=token[1:])
             opened.append(current)
         elif token.startswith("n:"):

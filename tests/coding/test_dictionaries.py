@@ -7,7 +7,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from coding.bundled_format import (
+    parse_actors,
+    parse_agents,
+    parse_code_table,
+    parse_discards,
+    parse_verbs,
+)
 from coding.dictionaries import BUNDLED, load_dictionaries, petrarch_kind
 from coding.entries import DatedCode, DiscardScope, Severity, Slot, SlotKind
 from coding.errors import DictionaryError
@@ -77,6 +86,11 @@ def test_xcomp_with_target_and_alternatives_kept_as_written():
     assert pattern("threaten @Invade|attack").slots == (Slot(SlotKind.XCOMP, "invade|attack"),)
 
 
+def test_phrasal_complement_verb_is_kept_as_written():
+    assert pattern("urge + @hand_over|extradite suspect").slots == (
+        obj(target=True), Slot(SlotKind.XCOMP, "hand_over|extradite", (frozenset({"suspect"}),)))
+
+
 def test_event_noun_and_prefix_stem():
     found = pattern("n:talk with + peace*")
     assert found.is_noun and found.lemma == "talk"
@@ -96,7 +110,7 @@ def test_object_slot_absent_without_words_or_plus():
 @pytest.mark.parametrize(
     "text",
     ["+ attack", "attack + with gun +", "attack * (TO)", "attack|strike", "attack of|with +",
-     "attack n:talk", "attack ci__ty"],
+     "attack n:talk", "attack ci__ty", "urge @hand__over", "urge @_over"],
 )
 def test_unreadable_patterns_are_rejected(text):
     with pytest.raises(PatternError):
@@ -299,3 +313,37 @@ def test_code_table_trailing_tabs_are_dropped_with_a_warning(tmp_path):
     loaded = load_dictionaries([root])
     assert loaded.codes["190"].plover == "FIGHT"
     assert [(p.line, p.severity) for p in loaded.problems] == [(1, Severity.WARNING)]
+
+
+README = BUNDLED / "README.md"
+
+
+def readme_example(section: str) -> str:
+    """The code block under a README heading: the format's own examples must stay readable."""
+    text = README.read_text(encoding="utf-8").split(f"## {section}\n", 1)[1]
+    block = text.split("```", 2)[1]
+    # The first line of some blocks is the schematic ("CODE  PATTERN"), not an entry.
+    return "\n".join("" if line.startswith(("CODE", "ROLE")) else line
+                     for line in block.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("section", "parser"),
+    [("actors/*.txt", parse_actors), ("agents.txt", parse_agents), ("verbs/*.txt", parse_verbs),
+     ("discards.txt", parse_discards)],
+)
+def test_readme_examples_parse_without_problems(section, parser):
+    if not README.is_file():
+        pytest.skip(f"dictionary README not found at {README}")
+    entries, problems = parser(readme_example(section), "example.txt")
+    assert problems == []
+    assert len(entries) >= 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_parsers_report_problems_instead_of_raising_on_any_text(text):
+    for parser in (parse_actors, parse_agents, parse_verbs, parse_discards, parse_code_table):
+        entries, problems = parser(text, "fuzz.txt")
+        assert all(p.path == "fuzz.txt" and p.line >= 1 for p in problems)
+        assert isinstance(entries, list | dict)
