@@ -120,7 +120,7 @@ def sentences_to_arrow(reports: Iterable[SentenceReport]) -> pa.Table:
 
 
 def events_to_arrow(events: Sequence[Event], run_id: str) -> pa.Table:
-    return pa.Table.from_pylist([_event_row(e, run_id) for e in events], schema=EVENTS_SCHEMA)
+    return pa.Table.from_pylist([event_row(e, run_id) for e in events], schema=EVENTS_SCHEMA)
 
 
 def trace_to_json(trace: Iterable[TraceStep]) -> str:
@@ -133,7 +133,8 @@ def trace_to_json(trace: Iterable[TraceStep]) -> str:
     )
 
 
-def _event_row(e: Event, run_id: str) -> dict[str, object]:
+def event_row(e: Event, run_id: str = "") -> dict[str, object]:
+    """One event as the flat record of the warehouse and of `cameoflow code` output."""
     return {
         "event_id": e.event_id,
         "article_id": e.article_id,

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pyreadstat
+import pytest
+
+from tests.warehouse.builders import RUN_ID, article, event, report
+from warehouse.arrow import (
+    QUARANTINE_SCHEMA,
+    articles_to_arrow,
+    events_to_arrow,
+    sentences_to_arrow,
+)
+from warehouse.db import connect
+from warehouse.export import export_events
+from warehouse.load import load_batch
+
+EVENTS = [
+    event("a1", 0, code="0311", source="USA", target="CHN", event_date=date(2024, 1, 15)),
+    event("a1", 1, code="010", source="RUSGOV", target="UKR", event_date=date(2024, 2, 1)),
+    event("a2", 0, code="190", source="RUSMIL", target="UKRMIL", event_date=date(2024, 3, 3)),
+    event("a2", 1, code="112", source="CHN", target="USAGOV", event_date=date(2024, 3, 4)),
+]
+
+
+@pytest.fixture
+def con(tmp_path):
+    connection = connect(tmp_path / "events.duckdb")
+    articles = [article("a1"), article("a2")]
+    load_batch(
+        connection,
+        articles_to_arrow(articles, RUN_ID),
+        sentences_to_arrow([report(a.article_id, i) for a in articles for i in range(2)]),
+        events_to_arrow(EVENTS, RUN_ID),
+        QUARANTINE_SCHEMA.empty_table(),
+    )
+    yield connection
+    connection.close()
+
+
+def _warehouse_frame(con) -> pd.DataFrame:
+    return con.execute("SELECT * FROM events ORDER BY event_date, event_id").df()
+
+
+def test_csv_round_trip_equals_warehouse_rows_and_keeps_leading_zeros(con, tmp_path):
+    out = tmp_path / "out" / "events.csv"
+    result = export_events(con, "csv", out)
+
+    back = pd.read_csv(out, dtype=str, keep_default_na=False)
+    stored = _warehouse_frame(con)
+    assert result.rows == len(back) == 4
+    assert list(back.columns) == list(stored.columns)
+    assert back["event_code"].tolist() == ["0311", "010", "190", "112"]
+    assert back["event_root_code"].tolist() == ["03", "01", "19", "11"]
+    assert back["event_id"].tolist() == stored["event_id"].tolist()
+    assert back["goldstein"].astype(float).tolist() == stored["goldstein"].tolist()
+    assert back["trace"].map(json.loads).tolist() == stored["trace"].map(json.loads).tolist()
+    assert sorted(p.name for p in out.parent.iterdir()) == ["events.csv", "events.csv.codebook.md"]
+
+
+def test_parquet_round_trip_equals_warehouse_rows(con, tmp_path):
+    out = tmp_path / "events.parquet"
+    export_events(con, "parquet", out)
+    back = pq.read_table(out)
+    stored = con.sql("SELECT * FROM events ORDER BY event_date, event_id").to_arrow_table()
+    assert back.column_names == stored.column_names
+    assert back.to_pylist() == stored.to_pylist()
+    assert pq.read_schema(out).field("event_code").type == "string"
+
+
+def test_filters_select_by_date_country_and_root(con, tmp_path):
+    result = export_events(
+        con, "csv", tmp_path / "f.csv", since=date(2024, 2, 1), until=date(2024, 3, 3)
+    )
+    assert result.rows == 2
+    by_country = export_events(con, "csv", tmp_path / "c.csv", country="chn")
+    assert pd.read_csv(tmp_path / "c.csv", dtype=str)["event_code"].tolist() == ["0311", "112"]
+    assert by_country.rows == 2
+    by_root = export_events(con, "csv", tmp_path / "r.csv", root="1")
+    assert pd.read_csv(tmp_path / "r.csv", dtype=str)["event_code"].tolist() == ["010"]
+    assert by_root.rows == 1
+
+
+def test_codebook_lists_columns_versions_and_query(con, tmp_path):
+    result = export_events(con, "parquet", tmp_path / "e.parquet", root="19")
+    text = result.codebook.read_text()
+    assert "| event_code | string | CAMEO event code as text" in text
+    assert "dictionary versions: dict-v1" in text and "coder versions: 0.1.0" in text
+    assert "event_root_code = ?" in text and '["19"]' in text
+
+
+def test_tsv_and_jsonl_keep_codes_as_text(con, tmp_path):
+    export_events(con, "tsv", tmp_path / "e.tsv")
+    tsv = pd.read_csv(tmp_path / "e.tsv", sep="\t", dtype=str)
+    assert tsv["event_code"].tolist() == ["0311", "010", "190", "112"]
+    export_events(con, "jsonl", tmp_path / "e.jsonl")
+    rows = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
+    assert [r["event_code"] for r in rows] == ["0311", "010", "190", "112"]
+    assert rows[0]["event_date"] == "2024-01-15"
+
+
+def test_stata_export_reads_back_with_codes_as_strings(con, tmp_path):
+    out = tmp_path / "e.dta"
+    export_events(con, "dta", out, column_set="icews")
+    frame, meta = pyreadstat.read_dta(out)
+    assert frame["CAMEO_Code"].tolist() == ["0311", "010", "190", "112"]
+    assert frame["Event_Date"].tolist()[0] == "2024-01-15"
+    assert meta.number_rows == 4
+
+
+@pytest.mark.parametrize(
+    ("column_set", "column", "first"),
+    [
+        ("gdelt", "SQLDATE", 20240115),
+        ("phoenix", "Date", "20240115"),
+        ("icews", "CAMEO Code", "0311"),
+    ],
+)
+def test_column_sets_rename_columns_like_the_datasets(con, tmp_path, column_set, column, first):
+    out = tmp_path / f"{column_set}.parquet"
+    export_events(con, "parquet", out, column_set=column_set)
+    assert pq.read_table(out).column(column).to_pylist()[0] == first
+
+
+def test_gdelt_export_keeps_event_codes_as_strings(con, tmp_path):
+    export_events(con, "parquet", tmp_path / "g.parquet", column_set="gdelt")
+    table = pq.read_table(tmp_path / "g.parquet")
+    assert table.column("EventCode").to_pylist() == ["0311", "010", "190", "112"]
+    assert table.column("EventRootCode").to_pylist() == ["03", "01", "19", "11"]
+
+
+def test_unknown_format_or_root_is_rejected_before_writing(con, tmp_path):
+    with pytest.raises(ValueError, match="unknown export format 'xlsx'"):
+        export_events(con, "xlsx", tmp_path / "e.xlsx")
+    with pytest.raises(ValueError, match="root must be a CAMEO root code"):
+        export_events(con, "csv", tmp_path / "e.csv", root="21")
+    assert list(tmp_path.glob("e.*")) == []
