@@ -1,0 +1,39 @@
+"""The `cameoflow` command: one module per subcommand, assembled here."""
+
+from __future__ import annotations
+
+import logging
+
+import typer
+
+from flows.settings import quiet_prefect
+
+quiet_prefect()  # before any module below imports Prefect
+
+from flows.cli import code, dictionaries, export, query, run  # noqa: E402
+
+app = typer.Typer(
+    name="cameoflow",
+    help="CAMEO event coding: news articles in, 'who did what to whom' records out.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.command("run")(run.run_command)
+app.command("code")(code.code_command)
+app.command("query")(query.query_command)
+app.command("export")(export.export_command)
+app.add_typer(dictionaries.app, name="dictionaries")
+
+
+@app.callback()
+def configure(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every step."),
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+def main() -> None:
+    app()
