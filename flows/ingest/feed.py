@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
+from xml.sax import SAXParseException
 
 import feedparser
 
@@ -27,7 +28,10 @@ def read_feed(stream: io.BufferedReader, origin: Origin) -> Iterator[Article | I
     # A file-like object, never a string: feedparser fetches strings that look like URLs.
     parsed = feedparser.parse(io.BytesIO(data))
     if parsed.bozo and not parsed.entries:
-        yield IngestProblem(origin.name, 0, f"not a readable feed: {parsed.bozo_exception}")
+        error = parsed.bozo_exception
+        line = (error.getLineNumber() or 0) if isinstance(error, SAXParseException) else 0
+        message = error.getMessage() if isinstance(error, SAXParseException) else str(error)
+        yield IngestProblem(origin.name, line, f"not a readable feed: {message}")
         return
     if parsed.bozo:
         reason = f"feed is not well-formed ({parsed.bozo_exception}); its entries were read anyway"

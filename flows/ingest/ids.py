@@ -19,7 +19,12 @@ HASH_HEX_DIGITS = 16
 
 def content_id(title: str, text: str) -> str:
     """Hash of the normalized title and text; whitespace and entity differences do not matter."""
-    canonical = normalize_title(title) + "\n\n" + normalize_text(text)
+    return normalized_content_id(normalize_title(title), normalize_text(text))
+
+
+def normalized_content_id(title: str, text: str) -> str:
+    """content_id for a title and text that are already normalized (an Article's)."""
+    canonical = title + "\n\n" + text
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:HASH_HEX_DIGITS]
 
 

@@ -25,6 +25,8 @@ SENTENCE_CLOSE = "</Sentence>"
 TEXT_OPEN = "<Text>"
 TEXT_CLOSE = "</Text>"
 ATTRIBUTE = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
+COMMENT_START = "<!--"
+COMMENT_END = "-->"
 
 
 @dataclass
@@ -43,7 +45,7 @@ def read_petrarch_xml(
 ) -> Iterator[Article | IngestProblem]:
     current: _Sentence | None = None
     found = 0
-    for item in text_lines(stream, origin.name):
+    for item in _uncommented(text_lines(stream, origin.name)):
         if isinstance(item, IngestProblem):
             yield item
             continue
@@ -65,6 +67,28 @@ def read_petrarch_xml(
         yield from _finish(current, origin)
     if not found:
         yield IngestProblem(origin.name, 0, "no <Sentence> records found")
+
+
+def _uncommented(items: Iterator[Line | IngestProblem]) -> Iterator[Line | IngestProblem]:
+    """Lines with <!-- comments --> removed, also those spanning lines (the PETRARCH sample
+    files open with one)."""
+    in_comment = False
+    for item in items:
+        if isinstance(item, IngestProblem):
+            yield item
+            continue
+        visible: list[str] = []
+        rest = item.text
+        while rest:
+            marker = COMMENT_END if in_comment else COMMENT_START
+            found = rest.find(marker)
+            if found < 0:
+                visible.append("" if in_comment else rest)
+                break
+            visible.append("" if in_comment else rest[:found])
+            rest = rest[found + len(marker) :]
+            in_comment = not in_comment
+        yield Line(item.number, "".join(visible))
 
 
 def _read_text(sentence: _Sentence, line: Line, start: int) -> None:

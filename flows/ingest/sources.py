@@ -11,6 +11,7 @@ from pathlib import Path
 
 from coding.records import Article
 from flows.ingest.csv_file import read_csv
+from flows.ingest.dedupe import IdRegistry
 from flows.ingest.feed import read_feed
 from flows.ingest.fetch import DEFAULT_FETCH_SETTINGS, FetchError, FetchSettings, fetch
 from flows.ingest.html_page import read_html
@@ -48,25 +49,26 @@ def read_inputs(
     on. `now` is the ingest time stamped on every article (default: the current time, UTC).
     """
     ingested_at = now or datetime.now(UTC)
+    ids = IdRegistry()
     for given in paths:
         if isinstance(given, str) and given.startswith(URL_SCHEMES):
-            items = read_url(given, ingested_at, fetch_settings)
+            items = ids.admit(read_url(given, ingested_at, fetch_settings), given)
         else:
-            items = read_path(Path(given), ingested_at)
+            items = read_path(Path(given), ingested_at, ids)
         for item in items:
             if isinstance(item, IngestProblem):
                 logger.debug("%s", item)
             yield item
 
 
-def read_path(path: Path, ingested_at: datetime) -> Iterator[Article | IngestProblem]:
+def read_path(
+    path: Path, ingested_at: datetime, ids: IdRegistry
+) -> Iterator[Article | IngestProblem]:
     if not path.exists():
         yield IngestProblem(str(path), 0, "no such file or directory")
-    elif path.is_dir():
-        for file in walk_files(path):
-            yield from read_file(file, ingested_at)
-    else:
-        yield from read_file(path, ingested_at)
+        return
+    for file in walk_files(path) if path.is_dir() else [path]:
+        yield from ids.admit(read_file(file, ingested_at), str(file))
 
 
 def walk_files(folder: Path) -> Iterator[Path]:

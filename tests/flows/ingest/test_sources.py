@@ -79,3 +79,27 @@ def test_samples_read_into_eleven_clean_articles_dated_2026() -> None:
     assert all(a.published_at.year == 2026 for a in articles)
     assert all(a.title and a.text.count("\n\n") >= 3 for a in articles)
     assert sum(a.article_id.startswith("sample-jsonl-") for a in articles) == 3
+
+
+def test_same_article_read_twice_in_one_run_is_skipped_the_second_time(tmp_path: Path) -> None:
+    _story(tmp_path / "a.txt", "Alpha")
+    articles, problems = split(read_inputs([tmp_path, tmp_path / "a.txt"], now=NOW))
+    assert [a.title for a in articles] == ["Alpha"]
+    skipped = f"article {articles[0].article_id!r} already read in this run; skipped"
+    assert [(p.source, p.reason) for p in problems] == [(str(tmp_path / "a.txt"), skipped)]
+
+
+def test_reused_publisher_id_with_different_text_is_kept_under_a_suffixed_id(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        '{"id": "X1", "text": "Kenya hosted talks.", "date": "2026-01-01"}\n'
+        '{"id": "X1", "text": "Japan protested.", "date": "2026-01-01"}\n',
+        encoding="utf-8",
+    )
+    first, second = (read_inputs([path], now=NOW) for _ in range(2))
+    ids = [a.article_id for a in first if isinstance(a, Article)]
+    assert ids[0] == "X1"
+    assert ids[1].startswith("X1~") and len(ids[1]) == len("X1~") + 8
+    assert [a.article_id for a in second if isinstance(a, Article)] == ids
