@@ -8,6 +8,7 @@ fixed without a new migration.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -123,7 +124,7 @@ def migrate(con: duckdb.DuckDBPyConnection, path: Path | str = "<connection>") -
     for migration in migrations():
         if migration.version <= current:
             continue
-        _in_transaction(con, path, migration.path, lambda m=migration: _apply(con, m))
+        _in_transaction(con, path, migration.path, functools.partial(_apply, con, migration))
         logger.info("%s: applied migration %s", path, migration.path.name)
         applied.append(migration.version)
     _refresh_views(con, path)

@@ -18,7 +18,9 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pyreadstat
 
@@ -57,8 +59,15 @@ def export_events(
     country: str | None = None,
     root: str | None = None,
     column_set: str = "native",
+    partition_by_month: bool = False,
 ) -> ExportResult:
-    """Write the selected events to `out` in `fmt`, and a codebook beside it."""
+    """Write the selected events to `out` in `fmt`, and a codebook beside it.
+
+    `partition_by_month` (parquet, native columns) makes `out` a folder of
+    year=YYYY/month=M/*.parquet files, for exports too large for one file.
+    """
+    if partition_by_month and (fmt != "parquet" or column_set != "native"):
+        raise ValueError("partition_by_month needs format parquet and the native column set")
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if column_set not in COLUMN_SETS:
@@ -67,7 +76,10 @@ def export_events(
     table = con.sql(query.sql, params=list(query.params)).to_arrow_table()
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    _WRITERS[fmt](table, out)
+    if partition_by_month:
+        _write_parquet_by_month(table, out)
+    else:
+        _WRITERS[fmt](table, out)
     codebook = out.with_name(out.name + ".codebook.md")
     codebook.write_text(_codebook(con, table, out, fmt, column_set, query), encoding="utf-8")
     logger.info("exported %d events to %s (%s, %s)", table.num_rows, out, fmt, column_set)
@@ -113,6 +125,19 @@ def _write_tsv(table: pa.Table, out: Path) -> None:
 
 def _write_parquet(table: pa.Table, out: Path) -> None:
     pq.write_table(table, out)
+
+
+def _write_parquet_by_month(table: pa.Table, out: Path) -> None:
+    dates = table.column("event_date")
+    keyed = table.append_column("year", pc.year(dates)).append_column("month", pc.month(dates))
+    ds.write_dataset(
+        keyed,
+        out,
+        format="parquet",
+        partitioning=["year", "month"],
+        partitioning_flavor="hive",
+        existing_data_behavior="delete_matching",
+    )
 
 
 def _write_jsonl(table: pa.Table, out: Path) -> None:

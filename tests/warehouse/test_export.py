@@ -4,6 +4,7 @@ import json
 from datetime import date
 
 import pandas as pd
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pyreadstat
 import pytest
@@ -139,3 +140,18 @@ def test_unknown_format_or_root_is_rejected_before_writing(con, tmp_path):
     with pytest.raises(ValueError, match="root must be a CAMEO root code"):
         export_events(con, "csv", tmp_path / "e.csv", root="21")
     assert list(tmp_path.glob("e.*")) == []
+
+
+def test_partitioned_parquet_writes_one_folder_per_month_and_reads_back(con, tmp_path):
+    out = tmp_path / "events_by_month"
+    result = export_events(con, "parquet", out, partition_by_month=True)
+    folders = sorted(str(p.relative_to(out)) for p in out.glob("year=*/month=*"))
+    assert folders == ["year=2024/month=1", "year=2024/month=2", "year=2024/month=3"]
+    back = ds.dataset(out, format="parquet", partitioning="hive").to_table()
+    assert sorted(back.column("event_code").to_pylist()) == ["010", "0311", "112", "190"]
+    assert result.codebook == tmp_path / "events_by_month.codebook.md"
+
+
+def test_partitioning_is_refused_for_flat_formats(con, tmp_path):
+    with pytest.raises(ValueError, match="partition_by_month needs format parquet"):
+        export_events(con, "csv", tmp_path / "e.csv", partition_by_month=True)
