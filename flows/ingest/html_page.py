@@ -14,6 +14,9 @@ from flows.ingest.origin import Origin
 from flows.ingest.problems import IngestProblem
 from flows.ingest.rawtext import unusable_reason
 
+# Below this, what trafilatura found is a menu or a caption rather than a story ("Home").
+MIN_MAIN_TEXT_CHARS = 80
+
 
 def read_html(stream: io.BufferedReader, origin: Origin) -> Iterator[Article | IngestProblem]:
     data = stream.read()
@@ -30,18 +33,19 @@ def read_html(stream: io.BufferedReader, origin: Origin) -> Iterator[Article | I
         include_comments=False,
         include_tables=False,
     )
-    if not extracted:
+    page = json.loads(extracted) if extracted else {}
+    main_text = (page.get("text") or "").strip()
+    if len(main_text) < MIN_MAIN_TEXT_CHARS:
         yield IngestProblem(origin.name, 0, "no main text found in the HTML page")
         return
-    page = json.loads(extracted)
     raw = RawArticle(
         origin=origin.name,
         line=0,
         title=page.get("title") or "",
         # trafilatura puts one paragraph per line; the Article keeps them apart with blank lines.
-        text="\n\n".join((page.get("text") or "").splitlines()),
+        text="\n\n".join(main_text.splitlines()),
         date=page.get("date") or "",
-        source=page.get("sitename") or page.get("hostname") or "",
+        source=page.get("source-hostname") or page.get("hostname") or "",
         url=page.get("url") or (origin.name if is_url else ""),
         default_date=origin.modified,
     )
