@@ -151,6 +151,9 @@ def _write_dta(table: pa.Table, out: Path) -> None:
     for name, dtype in zip(table.column_names, table.schema.types, strict=True):
         if pa.types.is_boolean(dtype):
             frame[name] = frame[name].astype("int8")  # Stata has no boolean type
+        elif pa.types.is_string(dtype) or pa.types.is_large_string(dtype):
+            # Stata's missing string is ""; readstat cannot write a null into a long string.
+            frame[name] = frame[name].fillna("").astype(object)
     # Stata names: letters, digits and _, at most 32 characters ("Event ID" -> Event_ID).
     frame.columns = [_STATA_NAME.sub("_", c)[:32] for c in frame.columns]
     pyreadstat.write_dta(frame, out, version=STATA_VERSION)

@@ -155,3 +155,22 @@ def test_partitioned_parquet_writes_one_folder_per_month_and_reads_back(con, tmp
 def test_partitioning_is_refused_for_flat_formats(con, tmp_path):
     with pytest.raises(ValueError, match="partition_by_month needs format parquet"):
         export_events(con, "csv", tmp_path / "e.csv", partition_by_month=True)
+
+
+def test_stata_export_handles_long_text_and_missing_strings(con, tmp_path):
+    long_event = event("a3", 0, sentence_text="word " * 1000)  # a3 has no article: url is null
+    load_batch(
+        con,
+        articles_to_arrow([], RUN_ID),
+        sentences_to_arrow([]),
+        events_to_arrow([long_event], RUN_ID),
+        QUARANTINE_SCHEMA.empty_table(),
+    )
+    out = tmp_path / "long.dta"
+    export_events(con, "dta", out, since=date(2024, 3, 3), until=date(2024, 3, 3))
+    frame, _ = pyreadstat.read_dta(out)
+    assert sorted(len(t) for t in frame["sentence_text"]) == [len("Sentence 0 of a2."), 5000]
+    assert frame["negated"].tolist() == [0, 0]
+    export_events(con, "dta", tmp_path / "g.dta", column_set="gdelt", since=date(2024, 3, 3))
+    gdelt, _ = pyreadstat.read_dta(tmp_path / "g.dta")
+    assert "" in gdelt["SOURCEURL"].tolist()
