@@ -1,0 +1,1 @@
+"""Readers for dictionary formats researchers already have (PETRARCH-2 / Phoenix)."""
