@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flows.ingest.normalize import normalize_text, normalize_title
 
@@ -79,5 +81,12 @@ def test_normalize_title_puts_a_wrapped_title_on_one_line() -> None:
 
 def test_normalize_text_is_idempotent_on_repaired_text() -> None:
     raw = "Ukraine s army said it s ready.\n\nKyiv needs'meaningful guarantees'now"
+    once = normalize_text(raw)
+    assert normalize_text(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abstTUS '\u2019`\n&;#39amp")), max_size=60))
+def test_normalize_text_is_idempotent_on_any_text(raw: str) -> None:
     once = normalize_text(raw)
     assert normalize_text(once) == once
