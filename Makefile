@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml uv.lock
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/cameoflow run samples/articles --db $(DB)
+	$(BIN)/cameoflow run samples --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
