@@ -196,14 +196,24 @@ def _fill_slot(slot: Slot, frame: Frame) -> SlotFill | None:
             if prep == slot.word and _has_words(slot.words, _phrase_words(pobj)):
                 return SlotFill(slot, pobj)
         return None
-    wanted = set(slot.word.split("|"))
+    wanted = slot.word.split("|")
     for complement in frame.complements:
         for verb in (complement, *complement.conjuncts):
-            if verb.lemma_.lower() in wanted:
+            if any(_is_verb(verb, w) for w in wanted):
                 obj = find_object(verb)
                 if _has_words(slot.words, _phrase_words(obj)):
                     return SlotFill(slot, obj)
     return None
+
+
+def _is_verb(token: Token, written: str) -> bool:
+    """Is the token the verb written as `lemma` or `lemma_particle` ("hand_over")?"""
+    lemma, _, particle = written.partition("_")
+    if token.lemma_.lower() != lemma:
+        return False
+    return not particle or any(
+        c.lower_ == particle and c.dep_ in PARTICLE_DEPS for c in token.children
+    )
 
 
 @dataclass(frozen=True, slots=True)
