@@ -3,12 +3,14 @@
 The coder reads spaCy's English labels (prep/pobj, dobj, nsubjpass, auxpass, agent, prt, poss,
 neg, attr/acomp under a copula verb); the file has Universal Dependencies, mostly v1 (nmod,
 dobj, name, neg) with some v2 (obj, obl, aux:pass). Relabelling is not enough where the two
-schemes disagree about heads, so the structure is changed in four places:
+schemes disagree about heads, so the structure is changed in six places:
 - case: UD hangs the preposition under its noun; spaCy's preposition heads the noun (prep/pobj,
   `agent` for "by" under a passive verb);
 - copula: UD heads "X is Y" by Y; spaCy by "is", with Y as attr/acomp;
 - flat: UD v2 heads a name by its first word; spaCy's compound by its last;
-- "after leaving": UD marks the gerund; spaCy makes the preposition head a pcomp.
+- "after leaving": UD marks the gerund; spaCy makes the preposition head a pcomp;
+- reporting: UD makes a trailing "..., an official said" parataxis; spaCy makes it the root;
+- particles: a `case` tagged RP is a verb particle (prt) and its noun the object.
 """
 
 from __future__ import annotations
@@ -87,6 +89,36 @@ def _lift_copulas(tokens: Sequence[UdToken], heads: list[int], deps: list[str]) 
         heads[p] = cop
 
 
+def _particles_from_cases(tokens: Sequence[UdToken], heads: list[int], deps: list[str]) -> None:
+    """A `case` tagged RP ("broken down relations") is the verb's particle; its noun the object."""
+    for c in range(len(tokens)):
+        noun = heads[c]
+        if deps[c] != "case" or tokens[c].xpos != "RP" or heads[noun] == noun:
+            continue
+        verb = heads[noun]
+        if tokens[verb].upos == "VERB" and deps[noun] in ("nmod", "obl"):
+            heads[c], deps[c] = verb, "prt"
+            deps[noun] = "dobj"
+
+
+def _invert_reporting(tokens: Sequence[UdToken], heads: list[int], deps: list[str]) -> None:
+    """UD: "X did Y, an official said" heads by "did", with "said" as parataxis; spaCy heads by
+    "said" with the reported clause as its ccomp. Only for a later verb that has no object or
+    complement of its own, so it can take the clause as one."""
+    roots = [r for r in range(len(tokens)) if heads[r] == r]
+    for root in roots:
+        for v in _children(heads, root):
+            own = {deps[c] for c in _children(heads, v)}
+            if (deps[v] == "parataxis" and v > root and tokens[v].upos == "VERB"
+                    and not own & {"dobj", "obj", "ccomp", "xcomp"}):
+                heads[v], deps[v] = v, deps[root]
+                heads[root], deps[root] = v, "ccomp"
+                for c in _children(heads, root):
+                    if c > v and deps[c] == "punct":
+                        heads[c] = v
+                break
+
+
 def _is_passive(heads: list[int], deps: list[str], verb: int) -> bool:
     return any(deps[c] in ("nsubjpass", "auxpass") for c in _children(heads, verb))
 
@@ -154,8 +186,10 @@ def convert_ud(tokens: Sequence[UdToken]) -> list[Arc]:
     deps = [t.deprel for t in tokens]
     _flip_flat(tokens, heads, deps)
     _lift_copulas(tokens, heads, deps)
+    _particles_from_cases(tokens, heads, deps)
     _raise_prepositions(tokens, heads, deps)
     _raise_gerund_marks(tokens, heads, deps)
+    _invert_reporting(tokens, heads, deps)
     _relabel(tokens, deps)
     _check_tree(heads)
     return [Arc(h, d) for h, d in zip(heads, deps, strict=True)]

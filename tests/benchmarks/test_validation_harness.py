@@ -310,3 +310,20 @@ def test_real_suite_in_spacy_mode_scores_244_records(shared_data: Path) -> None:
     assert totals.records == 244
     assert 0.0 <= totals.tp <= 1.0
     assert 0.0 <= total(r.peer for r in results).tp
+
+
+def test_conversion_makes_a_trailing_reporting_verb_the_root_and_rp_cases_particles() -> None:
+    tokens = ud([
+        ("Arnor", "Arnor", "PROPN", "NNP", 3, "nsubj"),
+        ("has", "have", "AUX", "VBZ", 3, "aux"),
+        ("broken", "break", "VERB", "VBN", 0, "root"),
+        ("down", "down", "ADP", "RP", 5, "case"),
+        ("relations", "relation", "NOUN", "NNS", 3, "nmod"),
+        (",", ",", "PUNCT", ",", 3, "punct"),
+        ("officials", "official", "NOUN", "NNS", 8, "nsubj"),
+        ("said", "say", "VERB", "VBD", 3, "parataxis"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ])
+    arcs = [(a.head, a.dep) for a in convert_ud(tokens)]
+    assert arcs == [(2, "nsubj"), (2, "aux"), (7, "ccomp"), (2, "prt"), (2, "dobj"),
+                    (2, "punct"), (7, "nsubj"), (7, "ROOT"), (7, "punct")]
