@@ -123,3 +123,26 @@ def test_dictionary_is_large_enough_to_code_news():
     assert len(ENTRIES) >= 4000
     assert len(lemmas) >= 1000
     assert min(per_root.values()) >= 30
+
+
+def test_patterns_have_one_target_and_single_prepositions():
+    prepositions = set(
+        "of with to against on for from in into at over about toward by between among across after"
+        " under through upon near outside within without amid".split()
+    )
+    bad = []
+    for name, number, _, pattern in ENTRIES:
+        tokens = pattern.split()
+        mixed = [t for t in tokens[1:] if "|" in t and prepositions & set(t.split("|"))]
+        if tokens.count("+") > 1 or mixed:
+            bad.append((name, number, pattern))
+    assert bad == []
+
+
+def test_real_reader_loads_code_table_and_verb_files_without_problems():
+    dictionaries = pytest.importorskip("coding.dictionaries")
+    loaded = dictionaries.load_dictionaries()
+    ours = [str(p) for p in loaded.problems if "verbs/" in p.path or "cameo_codes" in p.path]
+    assert ours == []
+    assert len(loaded.codes) == len(CODES)
+    assert sum(1 for v in loaded.verbs if v.rule_id.startswith("verbs/")) >= 4000
