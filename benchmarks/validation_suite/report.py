@@ -4,6 +4,7 @@ and the per-record report (with the coder's explain output for every record not 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -86,11 +87,22 @@ def errors_text(result: ModeResult) -> str:
                      + [f"  {r.record.record_id}: {r.error}" for r in errors])
 
 
+def decisions_text(result: ModeResult) -> str:
+    """How many records not coded exactly had each kind of coder decision (one record can
+    count under several): where to look first."""
+    missed = [r for r in result.results if r.verdict != "CORRECT"]
+    counts = Counter(d for r in missed for d in r.decisions)
+    lines = [f"[{result.mode}] {len(missed)} records not coded exactly; their decisions:"]
+    lines += [f"  {n:>4}  {decision}" for decision, n in counts.most_common()]
+    return "\n".join(lines)
+
+
 def summary_text(result: ModeResult, categories: Sequence[str]) -> str:
     return "\n\n".join([
         score_table(result, "peer", categories),
         score_table(result, "strict", categories),
         timing_text(result.mode, result.timing),
+        decisions_text(result),
         errors_text(result),
     ])
 
@@ -112,6 +124,7 @@ def record_text(result: RecordResult) -> str:
         f"peer:   correct {result.peer.correct}/{result.peer.gold_items}, extra "
         f"{result.peer.extra}, null {result.peer.null}   strict: correct "
         f"{result.strict.correct}/{result.strict.gold_items}, extra {result.strict.extra}",
+        f"decided: {' '.join(result.decisions) or '-'}",
     ]
     if result.error:
         lines.append(f"error:  {result.error}")

@@ -38,6 +38,7 @@ class RecordResult:
     strict: RecordScore
     explain: str
     error: str = ""  # the coder's exception, with where it was raised
+    decisions: tuple[str, ...] = ()  # distinct "stage:OUTCOME" of the coder's trace, in order
 
     @property
     def verdict(self) -> str:
@@ -87,6 +88,12 @@ def _error_text(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc} (at {where})"
 
 
+def decisions(coded: CodedArticle) -> tuple[str, ...]:
+    steps = (step for s in coded.sentences
+             for step in (*s.trace, *(t for e in s.events for t in e.trace)))
+    return tuple(dict.fromkeys(f"{step.stage}:{step.outcome}" for step in steps))
+
+
 def score_record(record: ValidationRecord, coded: CodedArticle) -> RecordResult:
     triples = coded_triples(coded)
     return RecordResult(
@@ -95,6 +102,7 @@ def score_record(record: ValidationRecord, coded: CodedArticle) -> RecordResult:
         score_peer(record.gold, record.noevents, triples),
         score_strict(record.gold, record.noevents, triples),
         explain_article(coded),
+        decisions=decisions(coded),
     )
 
 

@@ -274,7 +274,8 @@ def _result(record_id: str, category: str, coded: tuple[Triple, ...]) -> RecordR
     record = ValidationRecord(record_id, category, True, datetime(1995, 1, 1, tzinfo=UTC),
                               "Arnor met Gondor.", (A,), False, (), 1)
     return RecordResult(record, coded, score_peer([A], False, coded),
-                        score_strict([A], False, coded), "explained here")
+                        score_strict([A], False, coded), "explained here",
+                        decisions=("verb:MATCHED", "actor:NO_TARGET"))
 
 
 def test_report_lists_every_record_and_explains_only_the_misses(tmp_path: Path) -> None:
@@ -287,6 +288,7 @@ def test_report_lists_every_record_and_explains_only_the_misses(tmp_path: Path) 
     assert "== DEMO-01  [DEMO]  CORRECT" in text and "== DEMO-02  [DEMO]  MISS" in text
     assert text.count("explained here") == 1
     assert "coding / parsing time = 0.100 (within" in text
+    assert "1 records not coded exactly; their decisions:\n     1  verb:MATCHED" in text
 
 
 def test_command_without_the_suite_says_so_and_exits_zero(tmp_path: Path) -> None:
