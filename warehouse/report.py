@@ -62,7 +62,7 @@ def render_report(data: ReportData, generated_at: datetime) -> str:
         database=escape(data.database),
         range=escape(_range(data.since, data.until)),
         total=f"{data.total_events:,}",
-        generated=escape(generated_at.isoformat(timespec="seconds")),
+        generated=escape(generated_at.isoformat(sep=" ", timespec="seconds")),
         events_per_day=_plot(
             events_per_day_svg(data.daily_quads),
             "Deduplicated events (one a day per dyad and code) per event date.",
@@ -152,7 +152,7 @@ def _runs_table(runs: Sequence[RunRow]) -> str:
             f"<code>{escape(r.run_id)}</code>",
             escape(r.flow),
             _status(r.status),
-            escape(r.started_at.isoformat(timespec="seconds")),
+            escape(r.started_at.isoformat(sep=" ", timespec="seconds")),
             escape(_duration(r)),
             _counts(r.counts),
             _validation(r),

@@ -57,7 +57,7 @@ FROM goldstein_monthly AS g
 JOIN (SELECT unnest(?::STRUCT(s VARCHAR, t VARCHAR)[], recursive := true)) AS dyad
   ON g.source_code = dyad.s AND g.target_code = dyad.t
 WHERE {_RANGE.format(col="g.month")}
-ORDER BY g.source_code, g.target_code, g.month
+ORDER BY g.month
 """
 
 _TOP_CODES_SQL = f"""
@@ -138,7 +138,7 @@ class ReportData:
     until: date | None
     daily_quads: tuple[DailyQuad, ...]
     top_dyads: tuple[DyadCount, ...]
-    goldstein: tuple[MonthlyGoldstein, ...]  # monthly means of the first `plotted_dyads`
+    goldstein: tuple[MonthlyGoldstein, ...]  # of the first `plotted_dyads`, busiest first
     top_codes: tuple[CodeCount, ...]
     runs: tuple[RunRow, ...]
 
@@ -183,7 +183,10 @@ def _goldstein(
     first_month = since.replace(day=1) if since else None
     pairs = [{"s": d.source_code, "t": d.target_code} for d in dyads]
     rows = con.execute(_GOLDSTEIN_SQL, [pairs, first_month, first_month, until, until]).fetchall()
-    return tuple(MonthlyGoldstein(*row) for row in rows)
+    rank = {(d.source_code, d.target_code): i for i, d in enumerate(dyads)}
+    monthly = (MonthlyGoldstein(*row) for row in rows)
+    # Busiest dyad first, so the plot's legend reads in the order of the dyad table.
+    return tuple(sorted(monthly, key=lambda m: (rank[m.source_code, m.target_code], m.month)))
 
 
 def _top_codes(

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DateFormatter
 from matplotlib.figure import Figure
 
 from warehouse.report_data import QUAD_CLASSES, DailyQuad, DyadCount, MonthlyGoldstein
@@ -46,8 +48,8 @@ def events_per_day_svg(daily: Sequence[DailyQuad]) -> str | None:
             ax.plot(days, series, label=f"{quad} {name}", color=QUAD_COLOURS[quad], marker=marker)
         ax.set_ylabel("events per day")
         ax.set_ylim(bottom=0)
-        ax.legend(loc="upper left", ncols=4, frameon=False, fontsize=8)
-        fig.autofmt_xdate()
+        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=4, frameon=False)
+        _date_axis(ax)
         return _svg(fig)
 
 
@@ -65,7 +67,7 @@ def top_dyads_svg(dyads: Sequence[DyadCount]) -> str | None:
 
 
 def goldstein_svg(monthly: Sequence[MonthlyGoldstein]) -> str | None:
-    """Monthly mean Goldstein score, one line per dyad, on the scale's full range -10..10."""
+    """Monthly mean Goldstein score, one line per dyad (in the order given), on -10..10."""
     if not monthly:
         return None
     series: dict[str, list[MonthlyGoldstein]] = defaultdict(list)
@@ -84,9 +86,21 @@ def goldstein_svg(monthly: Sequence[MonthlyGoldstein]) -> str | None:
             )
         ax.set_ylim(-10.5, 10.5)
         ax.set_ylabel("mean Goldstein")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
-        fig.autofmt_xdate()
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        months = sorted({m.month for m in monthly})
+        if len(months) <= 12:
+            # A tick per month: an automatic locator puts day ticks between two months.
+            ax.set_xticks(months)
+            ax.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
+        else:
+            _date_axis(ax)
         return _svg(fig)
+
+
+def _date_axis(ax: Axes) -> None:
+    locator = AutoDateLocator(maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
 
 
 def _svg(fig: Figure) -> str:
