@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
-
-import pyarrow as pa
 
 # Articles per task: large enough that spaCy batches well, small enough that a failed batch is
 # cheap to redo and progress shows in the Prefect UI.
@@ -16,20 +13,27 @@ DEFAULT_BATCH_SIZE = 50
 
 @dataclass(frozen=True)
 class CodedBatch:
-    """One batch of articles after coding, as Arrow tables ready to validate and load."""
+    """One batch of articles after coding: where its tables are staged, and counts.
+
+    The tables (articles, sentences, events as Arrow IPC) stay on disk, so the result a task
+    returns to the flow, possibly from another machine, is a few bytes."""
 
     number: int
-    articles: pa.Table
-    sentences: pa.Table
-    events: pa.Table
-    published: dict[str, datetime]  # article_id -> published_at, for the date expectation
+    folder: str
+    articles: int
+    sentences: int
+    events: int
+    worker: str  # host:pid that coded it
 
 
 @dataclass(frozen=True)
 class CheckedBatch:
+    """A validated batch: passing and quarantined events staged next to the coded tables."""
+
     coded: CodedBatch
-    passed: pa.Table
-    quarantined: pa.Table
+    passed: int
+    quarantined: int
+    events_by_root: dict[str, int]
     summary: dict[str, Any]
 
 
@@ -42,16 +46,19 @@ class RunSummary:
     sentences: int = 0
     events: int = 0
     quarantined: int = 0
+    skipped: int = 0  # already coded with the same coder and dictionaries
     problems: list[str] = field(default_factory=list)
     events_by_root: Counter[str] = field(default_factory=Counter)
+    batches_by_worker: Counter[str] = field(default_factory=Counter)
     validation: dict[str, Any] = field(default_factory=dict)
 
     def add(self, batch: CheckedBatch) -> None:
-        self.articles += batch.coded.articles.num_rows
-        self.sentences += batch.coded.sentences.num_rows
-        self.events += batch.passed.num_rows
-        self.quarantined += batch.quarantined.num_rows
-        self.events_by_root.update(batch.passed.column("event_root_code").to_pylist())
+        self.articles += batch.coded.articles
+        self.sentences += batch.coded.sentences
+        self.events += batch.passed
+        self.quarantined += batch.quarantined
+        self.events_by_root.update(batch.events_by_root)
+        self.batches_by_worker[batch.coded.worker] += 1
         for name, result in batch.summary.get("expectations", {}).items():
             entry = self.validation.setdefault(name, {"unexpected_count": 0, "success": True})
             entry["unexpected_count"] += result.get("unexpected_count", 0)
@@ -60,7 +67,8 @@ class RunSummary:
     def counts(self) -> dict[str, dict[str, int]]:
         """Counts per stage, as the runs table keeps them."""
         return {
-            "ingest": {"out": self.articles, "problems": len(self.problems)},
+            "ingest": {"out": self.articles + self.skipped, "skipped": self.skipped,
+                       "problems": len(self.problems)},
             "code": {"in": self.articles, "sentences": self.sentences,
                      "out": self.events + self.quarantined},
             "validate": {"in": self.events + self.quarantined, "out": self.events,

@@ -6,21 +6,26 @@ import itertools
 import logging
 import uuid
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.futures import PrefectFuture
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from coding.dictionaries import load_dictionaries
 from coding.pipeline import coder_version
 from coding.records import Article
-from flows.batches import DEFAULT_BATCH_SIZE, RunSummary
+from flows.batches import DEFAULT_BATCH_SIZE, CheckedBatch, RunSummary
 from flows.ingest import IngestProblem, read_inputs
-from flows.tasks import code_batch, load_checked_batch, validate_batch
+from flows.pipelining import in_flight
+from flows.progress import Step, report
+from flows.staging import batch_folder, default_staging_root, remove
+from flows.tasks import code_batch, load_checked_batch, skip_coded, validate_batch
 from warehouse.db import connect
 from warehouse.runs import finish_run, start_run
 
 log = logging.getLogger(__name__)
-
 
 
 def article_batches(
@@ -38,6 +43,57 @@ def _keep(item: Article | IngestProblem, problems: list[str]) -> bool:
         problems.append(str(item))
         return False
     return True
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """What every batch of one run shares: ids, versions, where batches are staged."""
+
+    run_id: str
+    db_path: str
+    dictionaries: tuple[str, ...]
+    model: str | None
+    coder_version: str
+    dictionary_version: str
+    staging: Path  # this run's folder of staged batches
+
+    @classmethod
+    def start(
+        cls,
+        inputs: Sequence[str],
+        db_path: str,
+        dictionary_paths: Sequence[str] | None,
+        model: str | None,
+        staging_dir: str | None,
+    ) -> RunPlan:
+        dictionaries = tuple(dictionary_paths or ())
+        version = load_dictionaries([Path(p) for p in dictionaries]).version
+        run_id = uuid.uuid4().hex[:16]
+        root = Path(staging_dir) if staging_dir else default_staging_root(db_path)
+        return cls(run_id, db_path, dictionaries, model, coder_version(), version, root / run_id)
+
+    def submit(self, batch: tuple[int, list[Article]]) -> PrefectFuture[CheckedBatch]:
+        number, articles = batch
+        folder = str(batch_folder(self.staging.parent, self.run_id, number))
+        coded = code_batch.submit(
+            number, articles, self.run_id, self.dictionaries, self.model, folder
+        )
+        return validate_batch.submit(coded, self.dictionaries, self.model)
+
+
+def new_batches(
+    run: RunPlan, batches: Iterator[list[Article]], recode: bool, summary: RunSummary
+) -> Iterator[tuple[int, list[Article]]]:
+    """Number the batches, leaving out articles already coded the same way unless recoding."""
+    number = 0
+    for articles in batches:
+        fresh = articles if recode else skip_coded(
+            run.db_path, articles, run.coder_version, run.dictionary_version
+        )
+        summary.skipped += len(articles) - len(fresh)
+        if fresh:
+            yield number, fresh
+            number += 1
 
 
 @task(name="open-run", retries=2, retry_delay_seconds=2)
@@ -58,26 +114,37 @@ def close_run(db_path: str, summary: RunSummary, status: str) -> None:
         con.close()
 
 
-@flow(name="daily")
+@flow(name="daily", task_runner=ThreadPoolTaskRunner(max_workers=1))
 def daily(
     inputs: list[str],
     db_path: str,
     batch_size: int = DEFAULT_BATCH_SIZE,
     dictionary_paths: list[str] | None = None,
     model: str | None = None,
+    recode: bool = False,
+    staging_dir: str | None = None,
+    max_in_flight: int = 2,
 ) -> RunSummary:
-    dictionaries = tuple(dictionary_paths or ())
-    version = load_dictionaries([Path(p) for p in dictionaries]).version
-    summary = RunSummary(run_id=uuid.uuid4().hex[:16])
-    open_run(db_path, summary.run_id, list(inputs), version)
+    """Code what is new in `inputs` into the warehouse at `db_path`.
+
+    Coding and validation are submitted to the task runner (a worker thread by default, Dask
+    workers with `--workers`/`--dask-address`), at most `max_in_flight` batches ahead; loading
+    stays here, the single writer."""
+    run = RunPlan.start(inputs, db_path, dictionary_paths, model, staging_dir)
+    summary = RunSummary(run_id=run.run_id)
+    open_run(db_path, run.run_id, list(inputs), run.dictionary_version)
     status = "failed"
     try:
-        for number, articles in enumerate(article_batches(inputs, batch_size, summary.problems)):
-            coded = code_batch(number, articles, summary.run_id, dictionaries, model)
-            checked = validate_batch(coded, dictionaries, model)
+        todo = new_batches(run, article_batches(inputs, batch_size, summary.problems), recode,
+                           summary)
+        for checked in in_flight(todo, run.submit, max_in_flight):
             load_checked_batch(db_path, checked)
             summary.add(checked)
+            report(Step(checked.coded.articles, checked.coded.sentences),
+                   "batch %d done: %d articles, %d sentences", checked.coded.number,
+                   checked.coded.articles, checked.coded.sentences)
         status = "completed"
     finally:
         close_run(db_path, summary, status)
+        remove(run.staging)
     return summary

@@ -4,6 +4,9 @@ them through `.fn()`. Only I/O tasks retry."""
 from __future__ import annotations
 
 import logging
+import os
+import socket
+from collections import Counter
 from pathlib import Path
 
 from prefect import task
@@ -12,12 +15,35 @@ from coding.pipeline import code_articles
 from coding.records import Article
 from flows.batches import CheckedBatch, CodedBatch
 from flows.coder import cached_coder
+from flows.staging import read_table, remove, write_table
 from warehouse.arrow import articles_to_arrow, events_to_arrow, sentences_to_arrow
+from warehouse.coded import already_coded
 from warehouse.db import connect
 from warehouse.load import load_batch
 from warehouse.validation import validate_events
 
 log = logging.getLogger(__name__)
+
+# The staged tables load_batch takes, in its argument order.
+STAGED_FOR_LOAD = ("articles", "sentences", "passed", "quarantined")
+
+
+@task(name="skip-coded", retries=2, retry_delay_seconds=[1, 4])
+def skip_coded(
+    db_path: str, articles: list[Article], coder_version: str, dictionary_version: str
+) -> list[Article]:
+    """Drop the articles this coder and these dictionaries have already coded into the
+    warehouse; the writer connection is held only for the lookup."""
+    con = connect(Path(db_path))
+    try:
+        done = already_coded(
+            con, [a.article_id for a in articles], coder_version, dictionary_version
+        )
+    finally:
+        con.close()
+    if done:
+        log.info("%d of %d articles already coded, skipped", len(done), len(articles))
+    return [a for a in articles if a.article_id not in done]
 
 
 @task(name="code-batch", task_run_name="code-batch-{number}")
@@ -27,20 +53,19 @@ def code_batch(
     run_id: str,
     dictionary_paths: tuple[str, ...],
     model: str | None,
+    folder: str,
 ) -> CodedBatch:
     coder = cached_coder(dictionary_paths, model)
     coded = list(code_articles(coder, articles))
     reports = [r for c in coded for r in c.sentences]
     events = [e for c in coded for e in c.events]
-    log.info("batch %d: %d articles, %d sentences, %d events", number, len(articles),
-             len(reports), len(events))
-    return CodedBatch(
-        number=number,
-        articles=articles_to_arrow(articles, run_id),
-        sentences=sentences_to_arrow(reports),
-        events=events_to_arrow(events, run_id),
-        published={a.article_id: a.published_at for a in articles},
-    )
+    write_table(folder, "articles", articles_to_arrow(articles, run_id))
+    write_table(folder, "sentences", sentences_to_arrow(reports))
+    write_table(folder, "events", events_to_arrow(events, run_id))
+    worker = f"{socket.gethostname()}:{os.getpid()}"
+    log.info("batch %d on %s: %d articles, %d sentences, %d events", number, worker,
+             len(articles), len(reports), len(events))
+    return CodedBatch(number, folder, len(articles), len(reports), len(events), worker)
 
 
 @task(name="validate-batch", task_run_name="validate-batch-{batch.number}")
@@ -48,8 +73,15 @@ def validate_batch(
     batch: CodedBatch, dictionary_paths: tuple[str, ...], model: str | None
 ) -> CheckedBatch:
     codes = cached_coder(dictionary_paths, model).compiled.dictionaries.codes
-    outcome = validate_events(batch.events, codes, batch.published)
-    return CheckedBatch(batch, outcome.passed, outcome.quarantined, outcome.summary)
+    articles = read_table(batch.folder, "articles").select(["article_id", "published_at"])
+    published = dict(zip(*articles.to_pydict().values(), strict=True))
+    outcome = validate_events(read_table(batch.folder, "events"), codes, published)
+    write_table(batch.folder, "passed", outcome.passed)
+    write_table(batch.folder, "quarantined", outcome.quarantined)
+    roots = Counter(outcome.passed.column("event_root_code").to_pylist())
+    return CheckedBatch(
+        batch, outcome.passed.num_rows, outcome.quarantined.num_rows, dict(roots), outcome.summary
+    )
 
 
 @task(
@@ -60,14 +92,15 @@ def validate_batch(
 )
 def load_checked_batch(db_path: str, batch: CheckedBatch) -> int:
     """One transaction per batch; the connection is closed at once so that readers (and other
-    runs) can open the file between batches."""
+    runs) can open the file between batches. The staged files go once loaded."""
+    folder = batch.coded.folder
+    tables = [read_table(folder, name) for name in STAGED_FOR_LOAD]
     con = connect(Path(db_path))
     try:
-        load_batch(
-            con, batch.coded.articles, batch.coded.sentences, batch.passed, batch.quarantined
-        )
+        load_batch(con, *tables)
     finally:
         con.close()
+    remove(folder)
     log.info("batch %d loaded: %d events, %d quarantined", batch.coded.number,
-             batch.passed.num_rows, batch.quarantined.num_rows)
-    return batch.passed.num_rows
+             batch.passed, batch.quarantined)
+    return batch.passed

@@ -21,16 +21,42 @@ def run_command(
     db: DbOption = None,
     dictionaries: DictionariesOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles per task.")] = DEFAULT_BATCH_SIZE,
+    recode: Annotated[
+        bool, typer.Option(help="Code every article again, even those already coded.")
+    ] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="Code on a local Dask cluster of N worker processes.")
+    ] = None,
+    dask_address: Annotated[
+        str | None,
+        typer.Option(help="Code on an existing Dask cluster (tcp://host:8786); loads stay here."),
+    ] = None,
+    staging: Annotated[
+        Path | None,
+        typer.Option(help="Folder for batches between tasks (default: next to the database); "
+                     "must be shared with the workers of a remote cluster."),
+    ] = None,
 ) -> None:
+    if workers is not None and workers < 1:
+        raise typer.BadParameter("--workers must be at least 1")
     from flows.daily import daily  # Prefect and GX take seconds to import: only when running
+    from flows.progress import progress_bar
+    from flows.runners import Placement
 
     db_path = db or default_db_path()
-    summary = daily(
-        inputs=list(inputs),
-        db_path=str(db_path),
-        batch_size=batch_size,
-        dictionary_paths=[str(p) for p in dictionaries or []],
-    )
+    placement = Placement(workers, dask_address)
+    runner = placement.task_runner()
+    flow = daily.with_options(task_runner=runner) if runner else daily
+    with progress_bar(Console(stderr=True)):
+        summary = flow(
+            inputs=list(inputs),
+            db_path=str(db_path),
+            batch_size=batch_size,
+            dictionary_paths=[str(p) for p in dictionaries or []],
+            recode=recode,
+            staging_dir=str(staging) if staging else None,
+            max_in_flight=placement.max_in_flight(),
+        )
     print_summary(summary, db_path)
 
 
@@ -39,7 +65,7 @@ def print_summary(summary: RunSummary, db_path: Path) -> None:
     console.print(
         f"articles {summary.articles}   sentences {summary.sentences}   "
         f"events {summary.events}   quarantined {summary.quarantined}   "
-        f"input problems {len(summary.problems)}"
+        f"already coded {summary.skipped}   input problems {len(summary.problems)}"
     )
     for problem in summary.problems:
         console.print(f"  [yellow]skipped[/yellow] {problem}")

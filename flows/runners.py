@@ -1,0 +1,44 @@
+"""Where the coding tasks run: a worker thread here, a local Dask cluster, or an existing one.
+
+Only the task runner changes; the flow, its tasks and coding/ are the same everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from prefect.task_runners import TaskRunner
+
+# Batches queued per worker: enough that no worker waits while the flow process loads.
+BATCHES_PER_WORKER = 2
+# An existing cluster's size is not known up front; this keeps a mid-sized one busy.
+BATCHES_FOR_REMOTE_CLUSTER = 16
+
+
+@dataclass(frozen=True)
+class Placement:
+    workers: int | None = None  # local Dask worker processes
+    dask_address: str | None = None  # tcp://host:8786 of a running scheduler
+
+    def task_runner(self) -> TaskRunner | None:
+        """None keeps the flow's default (one worker thread next to the loading loop)."""
+        if not self.workers and not self.dask_address:
+            return None
+        from prefect_dask import DaskTaskRunner  # dask imports in seconds: only when used
+
+        if self.dask_address:
+            return DaskTaskRunner(address=self.dask_address)
+        return DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": self.workers,
+                "processes": True,
+                # spaCy parses with one core per process; more threads only contend for the GIL.
+                "threads_per_worker": 1,
+                "dashboard_address": None,
+            }
+        )
+
+    def max_in_flight(self) -> int:
+        if self.dask_address:
+            return BATCHES_FOR_REMOTE_CLUSTER
+        return BATCHES_PER_WORKER * (self.workers or 1)
