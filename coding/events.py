@@ -17,9 +17,10 @@ from spacy.tokens import Span, Token
 from coding import actors as actor_lookup
 from coding.compiled import CompiledDictionaries
 from coding.coreference import ArticleMemory
-from coding.dates import event_date
+from coding.dates import date_trace, event_date
 from coding.entries import SlotKind
 from coding.modality import modality_of, unrealised_code
+from coding.places import place_of_event, place_trace
 from coding.records import ActorMatch, Event, Modality, Outcome, TraceStep
 from coding.verbs import Frame, PatternMatch, best_match, build_frame, build_noun_frame
 
@@ -133,12 +134,7 @@ def _build_event(
 ) -> Event:
     info = ctx.compiled.dictionaries.codes[code]
     when = event_date(predicate, ctx.published)
-    date_step = TraceStep(
-        "date",
-        "verb-temporal-modifier" if when.source == "text" else "publication-date",
-        Outcome.DATE_FROM_TEXT if when.source == "text" else Outcome.DATE_FROM_PUBLICATION,
-        f"{when.text!r} -> {when.day} ({when.precision})" if when.text else str(when.day),
-    )
+    place = place_of_event(predicate, (source, target))
     verb_words = [predicate] + [
         c for c in predicate.children if c.dep_ == "prt" or c.dep_ == "neg"
     ]
@@ -161,9 +157,16 @@ def _build_event(
         verb_text=" ".join(t.text for t in sorted(verb_words, key=lambda t: t.i)),
         matched_rule=found.pattern.rule_id,
         modality=modality,
+        location_text=place.text if place else "",
+        location_country=place.country if place else "",
+        location_name=place.name if place else "",
+        location_lat=place.lat if place else None,
+        location_lon=place.lon if place else None,
+        location_reason=str(place.reason) if place else "",
+        date_background=when.background,
         coder_version=ctx.coder_version,
         dictionary_version=ctx.compiled.version,
-        trace=tuple(steps) + (date_step,),
+        trace=tuple(steps) + (date_trace(when),) + place_trace(place),
     )
 
 

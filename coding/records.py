@@ -105,7 +105,12 @@ class Event:
     matched_rule: str  # verb dictionary entry id, file:line
     modality: Modality
     location_text: str = ""
-    location_country: str = ""
+    location_country: str = ""  # ISO alpha-3, as CAMEO codes countries
+    location_name: str = ""  # the gazetteer's name for the place; "" when unresolved
+    location_lat: float | None = None  # None for a country or an unresolved place
+    location_lon: float | None = None
+    location_reason: str = ""  # coding.places.PlaceReason: how the place resolved, or why not
+    date_background: bool = False  # the event ended more than a week before the article
     coder_version: str = ""
     dictionary_version: str = ""
     trace: tuple[TraceStep, ...] = field(default=())

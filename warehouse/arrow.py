@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 import pyarrow as pa
 
-from coding.records import Article, Event, SentenceReport, TraceStep
+from coding.records import Article, Event, Outcome, SentenceReport, TraceStep
 
 UTC_TIMESTAMP = pa.timestamp("us", tz="UTC")
 
@@ -34,6 +34,7 @@ SENTENCES_SCHEMA = pa.schema(
         pa.field("article_id", pa.string(), nullable=False),
         pa.field("sentence_index", pa.int32(), nullable=False),
         pa.field("text", pa.string(), nullable=False),
+        pa.field("not_coded_reason", pa.string()),
     ]
 )
 
@@ -71,6 +72,11 @@ EVENTS_SCHEMA = pa.schema(
         pa.field("passive", pa.bool_()),
         pa.field("location_text", pa.string()),
         pa.field("location_country", pa.string()),
+        pa.field("location_name", pa.string()),
+        pa.field("location_lat", pa.float64()),
+        pa.field("location_lon", pa.float64()),
+        pa.field("location_reason", pa.string()),
+        pa.field("date_background", pa.bool_()),
         pa.field("coder_version", pa.string()),
         pa.field("dictionary_version", pa.string()),
         pa.field("run_id", pa.string()),
@@ -113,10 +119,22 @@ def sentences_to_arrow(reports: Iterable[SentenceReport]) -> pa.Table:
             "article_id": r.sentence.article_id,
             "sentence_index": r.sentence.sentence_index,
             "text": r.sentence.text,
+            "not_coded_reason": not_coded_reason(r),
         }
         for r in reports
     ]
     return pa.Table.from_pylist(rows, schema=SENTENCES_SCHEMA)
+
+
+def not_coded_reason(report: SentenceReport) -> str | None:
+    """Why the coder did not code the sentence at all: a sentence with no events is the
+    ordinary case and has no reason; one that was never tried (too long, discarded) has."""
+    if report.events or len(report.trace) != 1:
+        return None
+    step = report.trace[0]
+    if step.outcome is not Outcome.DISCARDED:
+        return None
+    return f"{step.stage} {step.rule}: {step.detail}"
 
 
 def events_to_arrow(events: Sequence[Event], run_id: str) -> pa.Table:
@@ -168,6 +186,11 @@ def event_row(e: Event, run_id: str = "") -> dict[str, object]:
         "passive": e.modality.passive,
         "location_text": e.location_text,
         "location_country": e.location_country,
+        "location_name": e.location_name,
+        "location_lat": e.location_lat,
+        "location_lon": e.location_lon,
+        "location_reason": e.location_reason,
+        "date_background": e.date_background,
         "coder_version": e.coder_version,
         "dictionary_version": e.dictionary_version,
         "run_id": run_id,
