@@ -10,18 +10,22 @@ a role word alone is coded by its role ("police" -> COP).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Span, Token
 
 from coding.compiled import ACTOR_LABEL, AGENT_LABEL, DISCARD_LABEL, CompiledDictionaries
+from coding.entries import AgentEntry
 from coding.records import ActorMatch
 
 # Dependents that belong to a noun phrase's naming core. Clauses (relcl, acl) and most
 # prepositional phrases ("talks with Russia") name someone else and stay out.
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nn", "appos", "flat", "det"})
 OF_PREPOSITIONS = frozenset({"of"})
+ROLE_PREPOSITIONS = frozenset({"of", "from", "in"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,27 +77,40 @@ def find_hits(sent: Span, compiled: CompiledDictionaries) -> SentenceHits:
     )
 
 
-def phrase_tokens(head: Token) -> list[Token]:
-    """The tokens that name the phrase headed by `head`: its modifiers and "of" phrases."""
+def phrase_tokens(head: Token, role_head: bool) -> list[Token]:
+    """The tokens that name the phrase headed by `head`: its modifiers and "of" phrases, and
+    for a role word also "from"/"in" phrases ("soldiers from Gondor", "lawmakers in Arnor").
+    Lists inside a modifier count whole ("ambassadors of Arnor, Osgiliath and Gondor")."""
+    preps = ROLE_PREPOSITIONS if role_head else OF_PREPOSITIONS
     tokens = [head]
     stack = [head]
     while stack:
         token = stack.pop()
         for child in token.children:
-            if child.dep_ in MODIFIER_DEPS or (
-                child.dep_ == "prep" and child.lower_ in OF_PREPOSITIONS
-            ):
-                tokens.append(child)
-                stack.append(child)
-            elif child.dep_ == "pobj" and token.dep_ == "prep":
+            inside = (
+                child.dep_ in MODIFIER_DEPS
+                or (child.dep_ == "prep" and child.lower_ in preps and token is head)
+                or (child.dep_ == "pobj" and token.dep_ == "prep")
+                or (child.dep_ == "conj" and token is not head)
+            )
+            if inside:
                 tokens.append(child)
                 stack.append(child)
     return sorted(tokens, key=lambda t: t.i)
 
 
-def conjuncts(head: Token) -> list[Token]:
-    """The head and every noun conjoined with it ("Russia and China" -> [Russia, China])."""
-    return [head] + [c for c in head.conjuncts if c.i > head.i and c.pos_ in ("NOUN", "PROPN")]
+def coordinated_heads(head: Token) -> list[Token]:
+    """The head and the nouns listed with it: "Russia and China", "Mordor, the Shire, Arnor and
+    Bree" (the parser may hang list members as conj, appos or nmod; all count)."""
+    group = {head.i: head}
+    for token in head.conjuncts:
+        if token.pos_ in NOUN_TAGS:
+            group[token.i] = token
+    for child in head.children:
+        if child.dep_ in ("appos", "nmod") and child.pos_ == "PROPN":
+            group[child.i] = child
+            group.update((c.i, c) for c in child.conjuncts if c.pos_ in NOUN_TAGS)
+    return [group[i] for i in sorted(group)]
 
 
 def resolve_actor_code(hit: Hit, compiled: CompiledDictionaries, on: date) -> tuple[str, str]:
@@ -112,76 +129,127 @@ def split_code(code: str, roles: frozenset[str]) -> tuple[str, str]:
     return code[:3], code[3:]
 
 
-def compose(country_code: str, role: str, roles: frozenset[str]) -> str:
-    """A country (or any actor) with a role: RUS + GOV -> RUSGOV. A code that already carries a
-    role keeps it (the dictionary said more than the role word can)."""
+def compose(country_code: str, agents: list[AgentEntry], roles: frozenset[str]) -> str:
+    """A country (or any actor) with role words: RUS + GOV -> RUSGOV; a prefix role goes first
+    (MSF + ARN + diplomat -> NGOARNGOV). A code that already carries a role keeps it: the
+    dictionary said more than a role word can ("Kremlin spokesman" -> RUSGOV)."""
     root, own_role = split_code(country_code, roles)
     if own_role or not root:
         return country_code
-    return root + role
+    before = _blocks(a.code for a in agents if a.prefix)
+    after = _blocks(a.code for a in agents if not a.prefix)
+    return before + root + after
 
 
-def phrase_actor(
-    head: Token, hits: SentenceHits, compiled: CompiledDictionaries, on: date
-) -> ActorMatch | None:
-    """The actor named by the noun phrase headed by `head`, or None."""
-    tokens = phrase_tokens(head)
-    indices = {t.i for t in tokens}
-    actors = []
-    for hit in hits.actors:
-        if indices.intersection(range(hit.start, hit.end)):
-            code, rule = resolve_actor_code(hit, compiled, on)
-            if code:
-                actors.append((hit, code, rule))
-    agents = [h for h in hits.agents if indices.intersection(range(h.start, h.end))]
-    if not actors and not agents:
-        return None
-    roles = compiled.role_codes
-    head_actor = next((a for a in actors if a[0].covers(head.i)), None)
-    if head_actor is None and actors:
-        # Nearest named actor to the head: "the Ukrainian city of Kharkiv" -> Ukrainian.
-        head_actor = min(actors, key=lambda a: abs(a[0].start - head.i))
-    agent = next((h for h in agents if h.covers(head.i)), agents[0] if agents else None)
-    agent_entry = compiled.agents_by_phrase[agent.key][0] if agent else None
-    used: list[Hit] = []
-    rules: list[str] = []
-    if head_actor is not None:
-        hit, code, rule = head_actor
-        used.append(hit)
-        rules.append(rule)
-        if agent_entry is not None and agent is not None and not split_code(code, roles)[1]:
-            code = compose(code, agent_entry.code, roles)
-            used.append(agent)
-            rules.append(agent_entry.rule_id)
-    else:
-        assert agent is not None and agent_entry is not None
-        code = agent_entry.code
-        used.append(agent)
-        rules.append(agent_entry.rule_id)
+def _blocks(codes) -> str:
+    """Role blocks in order, each once: "Foreign Ministry spokesman" is GOV, not GOVGOV."""
+    seen: list[str] = []
+    for code in codes:
+        for i in range(0, len(code), 3):
+            block = code[i : i + 3]
+            if block not in seen:
+                seen.append(block)
+    return "".join(seen)
+
+
+def _match(head: Token, code: str, hits: list[Hit], rules: list[str], roles) -> ActorMatch:
     country, role = split_code(code, roles)
-    doc = head.doc
-    start = min([h.start for h in used] + [head.i])
-    end = max([h.end for h in used] + [head.i + 1])
+    start = min([h.start for h in hits] + [head.i])
+    end = max([h.end for h in hits] + [head.i + 1])
     return ActorMatch(
-        text=doc[start:end].text,
+        text=head.doc[start:end].text,
         code=code,
         country=country,
         role=role,
         start=start,
         end=end,
-        rule="+".join(rules),
+        rule="+".join(dict.fromkeys(rules)),
     )
+
+
+def phrase_actors(
+    head: Token, hits: SentenceHits, compiled: CompiledDictionaries, on: date
+) -> list[ActorMatch]:
+    """The actors named by the noun phrase headed by `head`: one per country when a role word
+    is shared ("lawmakers in Arnor and Gondor" -> ARNLEG, GONLEG)."""
+    roles = compiled.role_codes
+    head_agent = any(h.covers(head.i) for h in hits.agents)
+    indices = {t.i for t in phrase_tokens(head, head_agent)}
+    named = []
+    for hit in hits.actors:
+        if indices.intersection(range(hit.start, hit.end)):
+            code, rule = resolve_actor_code(hit, compiled, on)
+            if code:
+                named.append((hit, code, rule))
+    agent_hits = [h for h in hits.agents if indices.intersection(range(h.start, h.end))]
+    if not named and not agent_hits:
+        return []
+    covering = next((n for n in named if n[0].covers(head.i)), None)
+    if covering is not None and split_code(covering[1], roles)[1]:
+        return [_match(head, covering[1], [covering[0]], [covering[2]], roles)]
+    agents = [compiled.agents_by_phrase[h.key][0] for h in agent_hits]
+    agent_rules = [a.rule_id for a in agents]
+    if not named:
+        return [_match(head, _blocks(a.code for a in agents), agent_hits, agent_rules, roles)]
+    if not agents:
+        # A place or thing named after a country: "the Ukrainian city of Kharkiv" -> UKR.
+        hit, code, rule = covering or min(named, key=lambda n: abs(n[0].start - head.i))
+        return [_match(head, code, [hit], [rule], roles)]
+    countries = [covering] if covering is not None else named
+    found: dict[str, ActorMatch] = {}
+    for hit, code, rule in countries:
+        composed = compose(code, agents, roles)
+        found.setdefault(
+            composed, _match(head, composed, [hit, *agent_hits], [rule, *agent_rules], roles)
+        )
+    return list(found.values())
+
+
+def phrase_actor(
+    head: Token, hits: SentenceHits, compiled: CompiledDictionaries, on: date
+) -> ActorMatch | None:
+    """The first actor the phrase names, or None (for listing the actors of a sentence)."""
+    found = phrase_actors(head, hits, compiled, on)
+    return found[0] if found else None
 
 
 def slot_actors(
     head: Token | None, hits: SentenceHits, compiled: CompiledDictionaries, on: date
 ) -> list[ActorMatch]:
-    """One actor per conjunct of the phrase ("Russia and China" -> two actors), in order."""
+    """Every actor of the phrase and of the nouns listed with it, in order. A role word listed
+    without a country shares its neighbours' ("Danish media and government" -> DNKMED, DNKGOV)."""
     if head is None:
         return []
-    found = []
-    for token in conjuncts(head):
-        actor = phrase_actor(token, hits, compiled, on)
-        if actor is not None and all(a.code != actor.code for a in found):
-            found.append(actor)
-    return found
+    per_member = [phrase_actors(t, hits, compiled, on) for t in coordinated_heads(head)]
+    countries = list(dict.fromkeys(a.country for m in per_member for a in m if a.country))
+    found: dict[str, ActorMatch] = {}
+    for member in per_member:
+        for actor in member:
+            if actor.country or not countries:
+                found.setdefault(actor.code, actor)
+                continue
+            for country in countries:
+                code = country + actor.role
+                found.setdefault(code, replace(actor, code=code, country=country))
+    return list(found.values())
+
+
+def nested_actors(
+    head: Token | None, hits: SentenceHits, compiled: CompiledDictionaries, on: date
+) -> list[ActorMatch]:
+    """The first actors found inside the phrase's prepositional phrases, nearest first: "the
+    closure of guest houses in Bree" -> BRE. Clauses inside the phrase are not searched."""
+    if head is None:
+        return []
+    queue = [head]
+    while queue:
+        token = queue.pop(0)
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS:
+                continue
+            if child.dep_ in ("pobj", "dobj") and child.pos_ in NOUN_TAGS:
+                found = slot_actors(child, hits, compiled, on)
+                if found:
+                    return found
+            queue.append(child)
+    return []

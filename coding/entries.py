@@ -63,6 +63,7 @@ class AgentEntry:
     rule_id: str
     phrases: tuple[str, ...]
     code: str
+    prefix: bool = False  # the role goes before the country: MSF + ARN -> NGOARN
 
 
 class SlotKind(StrEnum):
@@ -95,7 +96,9 @@ class VerbPattern:
     particle: str = ""  # "out" in "pull out"
     is_noun: bool = False
     slots: tuple[Slot, ...] = ()
-    passive_code: str = ""  # code to use when the verb is passive, "" = same as code
+    # The event in the other direction, target -> source, that the same words also report:
+    # "X arrived in Y" is X travels to Y (042) and Y hosts X (043). PETRARCH writes [042:043].
+    reverse_code: str = ""
 
     @property
     def specificity(self) -> int:

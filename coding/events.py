@@ -18,8 +18,8 @@ from coding import actors as actor_lookup
 from coding.compiled import CompiledDictionaries
 from coding.coreference import ArticleMemory
 from coding.dates import date_trace, event_date
-from coding.entries import SlotKind
-from coding.modality import modality_of, unrealised_code
+from coding.entries import CameoCode, SlotKind
+from coding.modality import intended, modality_of, unrealised_code
 from coding.places import place_of_event, place_trace
 from coding.records import ActorMatch, Event, Modality, Outcome, TraceStep
 from coding.verbs import Frame, PatternMatch, best_match, build_frame, build_noun_frame
@@ -70,14 +70,17 @@ def _source_actors(
 def _actors_or_resolved(
     head: Token | None, ctx: SentenceContext, hits, memory: ArticleMemory
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
-    """Actors of the phrase, or, for a pronoun or "the two sides", the actors it refers to."""
+    """Actors of the phrase; for a pronoun or "the two sides", the actors it refers to; else
+    the first actors inside the phrase ("the closure of guest houses in Bree")."""
     found = actor_lookup.slot_actors(head, hits, ctx.compiled, ctx.published)
     if found or head is None:
         return found, []
     resolved, step = memory.resolve(
         head, lambda h: actor_lookup.slot_actors(h, hits, ctx.compiled, ctx.published)
     )
-    return resolved, [step] if step else []
+    if step is not None:
+        return resolved, [step]
+    return actor_lookup.nested_actors(head, hits, ctx.compiled, ctx.published), []
 
 
 def _noun_source(
@@ -85,27 +88,27 @@ def _noun_source(
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
     """An event noun's source: an actor among its own modifiers ("Russian air strikes",
     "Russia's attack"), else the subject of the verb governing it ("Israel held talks")."""
-    own = actor_lookup.phrase_actor(noun, hits, ctx.compiled, ctx.published)
-    if own is not None:
-        return [own], []
+    own = actor_lookup.phrase_actors(noun, hits, ctx.compiled, ctx.published)
+    if own:
+        return own, []
     return _actors_or_resolved(frame.subject, ctx, hits, memory)
 
 
 def _target_actors(
     frame: Frame, found: PatternMatch, ctx: SentenceContext, hits, memory: ArticleMemory
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
-    lookup = actor_lookup.slot_actors
     if found.names_target:
         return _actors_or_resolved(found.target_head, ctx, hits, memory)
-    targets = lookup(frame.obj, hits, ctx.compiled, ctx.published)
-    if targets:
-        return targets, []
+    if frame.obj is not None:
+        targets, steps = _actors_or_resolved(frame.obj, ctx, hits, memory)
+        if targets:
+            return targets, steps
     for prep in DEFAULT_TARGET_PREPS:
         for name, pobj in frame.preps:
             if name == prep:
-                targets = lookup(pobj, hits, ctx.compiled, ctx.published)
+                targets, steps = _actors_or_resolved(pobj, ctx, hits, memory)
                 if targets:
-                    return targets, []
+                    return targets, steps
     return [], []
 
 
@@ -132,7 +135,9 @@ def _build_event(
     target: ActorMatch,
     steps: list[TraceStep],
 ) -> Event:
-    info = ctx.compiled.dictionaries.codes[code]
+    # A code missing from the code table is still reported as the dictionary gave it: the
+    # validation stage quarantines it with a named reason instead of the coder hiding it.
+    info = ctx.compiled.dictionaries.codes.get(code) or CameoCode(code, "", float("nan"), 0, "")
     when = event_date(predicate, ctx.published)
     place = place_of_event(predicate, (source, target))
     verb_words = [predicate] + [
@@ -183,24 +188,19 @@ def _code_predicate(
     predicate = frame.predicate
     rule = found.pattern.rule_id
     steps = [TraceStep("verb", rule, Outcome.MATCHED, f"{predicate.text} -> {found.pattern.code}")]
-    if found.pattern.code == NULL_CODE:
+    if found.pattern.code == NULL_CODE and not found.pattern.reverse_code:
         result.trace.append(TraceStep("verb", rule, Outcome.NULL_CODE, predicate.text))
         return False
     modality = modality_of(predicate) if predicate.pos_ != "NOUN" else Modality()
     if modality.negated:
         result.trace.append(TraceStep("modality", rule, Outcome.NEGATED, predicate.text))
         return False
-    code = found.pattern.code
-    if frame.passive and found.pattern.passive_code:
-        code = found.pattern.passive_code
-    if modality.hypothetical or modality.future:
-        code = unrealised_code(code)
+    code, reverse = found.pattern.code, found.pattern.reverse_code
+    if modality.hypothetical or intended(predicate):
+        code, reverse = unrealised_code(code), ""
         steps.append(
-            TraceStep("modality", "unrealised-act", Outcome.HYPOTHETICAL, f"coded as {code}")
+            TraceStep("modality", "conditional-act", Outcome.HYPOTHETICAL, f"coded as {code}")
         )
-    if code not in ctx.compiled.dictionaries.codes:
-        result.trace.append(TraceStep("verb", rule, Outcome.NO_PATTERN, f"unknown code {code}"))
-        return False
     if predicate.pos_ == "NOUN":
         sources, source_steps = _noun_source(predicate, frame, ctx, hits, memory)
     else:
@@ -214,8 +214,11 @@ def _code_predicate(
     if not pairs:
         result.trace.append(TraceStep("actor", rule, Outcome.NO_TARGET, predicate.text))
         return False
+    directed = [(s, t, code) for s, t in pairs if code != NULL_CODE]
+    if reverse and reverse != NULL_CODE:
+        directed += [(t, s, reverse) for s, t in pairs]
     made = False
-    for source, target in pairs:
+    for source, target, event_code in directed:
         if source.code == target.code:
             result.trace.append(TraceStep("actor", rule, Outcome.SAME_ACTOR, source.code))
             continue
@@ -224,7 +227,7 @@ def _code_predicate(
             for role, actor in (("source", source), ("target", target))
         ]
         event = _build_event(
-            ctx, sent, predicate, found, code, modality, source, target, pair_steps
+            ctx, sent, predicate, found, event_code, modality, source, target, pair_steps
         )
         if all(e.event_id != event.event_id for e in result.events):
             result.events.append(event)

@@ -152,7 +152,7 @@ def lint_verbs(
 ) -> Iterator[DictionaryProblem]:
     first: dict[tuple[object, ...], VerbPattern] = {}
     for pattern in verbs:
-        for code in (pattern.code, pattern.passive_code):
+        for code in (pattern.code, pattern.reverse_code):
             if _unknown_code(code, codes):
                 yield _problem(pattern.rule_id, Severity.ERROR,
                                f"event code {code} is not in the code table")

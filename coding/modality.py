@@ -1,8 +1,10 @@
 """Modality: is the verb's event real, denied, hoped for, threatened, or only reported?
 
-Negated verbs produce no event. A conditional or modal verb ("would attack if") and a future
-one ("will attack", "plans to attack") is never coded as the act itself: conflictual acts become
-the matching CAMEO threat, cooperative ones the matching intent (INTENT_CODES), flagged.
+Negated verbs produce no event. A conditional or modal verb ("would attack if", "could meet")
+is never coded as the act itself: conflictual acts become the matching CAMEO threat, cooperative
+ones the matching intent (INTENT_CODES), flagged hypothetical. A future or planned act ("will
+meet", "plans to attack") keeps its code and is flagged future, as CAMEO codes announced
+actions; analysts filter on the flag.
 Reported speech ("X said Y attacked Z") codes Y -> Z with the flag set.
 """
 
@@ -85,8 +87,10 @@ def modality_of(verb: Token) -> Modality:
             c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in current.children
         ):
             hypothetical = True
-        if link in ("xcomp", "conj") and is_negated(governor):
+        if link == "xcomp" and is_negated(governor):
             negated = True
+        if link == "conj" and is_negated(governor) and _joined_by_or(governor):
+            negated = True  # "did not attack or shell": the negation covers both
         if link in ("xcomp", "conj") and _aux_words(governor) & CONDITIONAL_AUX:
             hypothetical = True
         if link in ("xcomp", "conj") and _aux_words(governor) & FUTURE_AUX:
@@ -94,6 +98,21 @@ def modality_of(verb: Token) -> Modality:
         current = governor
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     return Modality(negated, hypothetical, future, reported, passive)
+
+
+def _joined_by_or(verb: Token) -> bool:
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in verb.children)
+
+
+def intended(verb: Token) -> bool:
+    """Planned, promised or vowed but not done: the verb complements an intent verb ("plans
+    to attack", "vowed to retaliate"), through any chain of complements."""
+    current = verb
+    for governor in governing_chain(verb):
+        if current.dep_ == "xcomp" and governor.lemma_.lower() in INTENT_GOVERNORS:
+            return True
+        current = governor
+    return False
 
 
 def unrealised_code(code: str) -> str:

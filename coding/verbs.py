@@ -21,6 +21,9 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod"})
+# Links through which a verb takes its subject from the word it hangs on: conjoined verbs,
+# complements ("agreed to meet"), "is about to restore" (acomp), adverbial clauses.
+CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp"})
 # Relative pronouns stand for the noun the clause hangs on ("troops who attacked").
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
@@ -73,10 +76,18 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
             return subject, current is not verb
         if current.dep_ == "relcl":
             return current.head, True
-        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+        if current.dep_ in CLIMB_DEPS and current.head is not current:
             if is_passive(current) and current is verb:
                 return None, False
-            current = current.head
+            governor = current.head
+            if current.dep_ == "xcomp" and is_passive(governor):
+                # "X was seen to break into ...", "X is said to restore": the raised subject.
+                raised = next(
+                    (c for c in governor.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None
+                )
+                if raised is not None:
+                    return raised, True
+            current = governor
             seen += 1
             continue
         return None, False

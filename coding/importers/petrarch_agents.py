@@ -6,8 +6,8 @@ plural; `{FORMS}` gives it. `!NAME! = A, B, C` defines a substitution set; every
 phrase is replaced by each member in turn, with no plural formed. One AgentEntry per line,
 rule_id = that line, phrases = every generated form, lowercase.
 - `[~GOV]` (role after the country) -> code "GOV".
-- `[NGO~]` (PETRARCH puts it *before* the country: NGO~ + USA -> NGOUSA) -> code "NGO" with a
-  WARNING: AgentEntry has no field for the side, so the prefix placement is lost.
+- `[NGO~]` (PETRARCH puts it *before* the country: NGO~ + USA -> NGOUSA) -> code "NGO",
+  prefix=True.
 - Tolerated with a WARNING: blanks inside the brackets, `[~CODE}` closed by a brace, commas
   separating plural forms. ERROR (line skipped): no code, unknown substitution set, unclosed
   `{`, a code that is not letters.
@@ -85,10 +85,12 @@ def _agent(
         problems.error(number, "agent has no phrase: skipped")
         return None
     unique = tuple(dict.fromkeys(phrase.lower() for phrase in phrases))
-    return AgentEntry(problems.rule_id(number), unique, code)
+    role, prefix = code
+    return AgentEntry(problems.rule_id(number), unique, role, prefix)
 
 
-def _role(code_part: str, number: int, problems: Problems) -> str | None:
+def _role(code_part: str, number: int, problems: Problems) -> tuple[str, bool] | None:
+    """The role code and whether it goes before the country (`[NGO~]`) or after (`[~GOV]`)."""
     content, closer, rest = code_part.partition("]")
     if not closer:
         content, closer, rest = code_part.partition("}")
@@ -102,15 +104,12 @@ def _role(code_part: str, number: int, problems: Problems) -> str | None:
     content = "".join(content.split())
     if content != raw:
         problems.warn(number, f"blanks in agent code [{raw}] ignored")
+    prefix = False
     if content.startswith("~"):
         role = content[1:]
     elif content.endswith("~"):
         role = content[:-1]
-        problems.warn(
-            number,
-            f"prefix agent code [{content}] read as role {role!r}: the code goes before the "
-            "country in PETRARCH, and that placement is lost",
-        )
+        prefix = True
     else:
         role = content
         problems.warn(number, f"agent code [{content}] has no '~': read as a role suffix")
@@ -120,7 +119,7 @@ def _role(code_part: str, number: int, problems: Problems) -> str | None:
     if not _ROLE.match(role):
         problems.error(number, f"malformed agent code [{content}]: skipped")
         return None
-    return role
+    return role, prefix
 
 
 def _expand_markers(

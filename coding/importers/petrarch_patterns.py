@@ -66,13 +66,15 @@ class SlotDraft:
 class PatternDraft:
     line: int
     code: str
-    passive_code: str
+    reverse_code: str
     particle: str
     slots: tuple[SlotDraft, ...]
 
 
 def parse_code(text: str) -> tuple[str, str]:
-    """`[A]`, `[A:P]`, `[:P]` (no event in the active voice: code "---") -> (code, passive)."""
+    """`[A]`, `[A:R]`, `[:R]` -> (code, reverse code): R is the event from target back to source
+    ("--- ARRIVE [042:043]": the visitor travels, 042; the host hosts, 043); `[:R]` codes only
+    the reverse event (code "---")."""
     active, colon, passive = (part.strip() for part in text.partition(":"))
     if colon and not active:
         active = "---"

@@ -19,8 +19,8 @@ Verb lines -> one slot-less VerbPattern each (rule_id = the verb line), code = t
   `RE_+ARREST` -> "rearrest"). Forms of "be" (`+IS_DETERMINED`) get the lemma "be".
   Coordinations (`+KILLED_AND`, `+ATTACKED_AND_STABBED`) keep the first verb as written, with
   a WARNING: the lemma is then an inflected form the matcher will rarely see.
-- codes: `[A]`; `[A:P]` -> code A, passive_code P; `[:P]` -> code "---" (no event in the active
-  voice), passive_code P.
+- codes: `[A]`; `[A:R]` -> code A and reverse_code R, the event from target back to source
+  (ARRIVE [042:043]); `[:R]` -> code "---" with only the reverse event.
 
 Transformations (`~ a (b c VERB) OUTER = x y CODE`): an OUTER verb whose source is `a` and whose
 complement is an event `b -> c` of VERB becomes `x -> y` with CODE. outer_family / inner_family
@@ -66,14 +66,14 @@ class _Verb:
     particle: str
     slots: tuple[Slot, ...]
     code: str | None  # None: the block's code
-    passive_code: str = ""
+    reverse_code: str = ""
 
 
 @dataclass
 class _Block:
     line: int
     code: str
-    passive_code: str
+    reverse_code: str
     verbs: list[_Verb] = field(default_factory=list)
     patterns: list[Line] = field(default_factory=list)
 
@@ -147,7 +147,7 @@ def _patterns(blocks: list[_Block], synsets: Synsets, problems: Problems) -> lis
     for block in blocks:
         for verb in block.verbs:
             code = verb.code if verb.code is not None else block.code
-            passive = verb.passive_code if verb.code is not None else block.passive_code
+            passive = verb.reverse_code if verb.code is not None else block.reverse_code
             result.append(
                 VerbPattern(
                     problems.rule_id(verb.line),
@@ -155,7 +155,7 @@ def _patterns(blocks: list[_Block], synsets: Synsets, problems: Problems) -> lis
                     verb.lemma,
                     particle=verb.particle,
                     slots=verb.slots,
-                    passive_code=passive,
+                    reverse_code=passive,
                 )
             )
         if block.patterns and not block.verbs:
@@ -181,7 +181,7 @@ def _patterns(blocks: list[_Block], synsets: Synsets, problems: Problems) -> lis
                             verb.lemma,
                             particle=verb.particle or draft.particle,
                             slots=_merge(verb.slots, slots),
-                            passive_code=draft.passive_code,
+                            reverse_code=draft.reverse_code,
                         )
                     )
     return result

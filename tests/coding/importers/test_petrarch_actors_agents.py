@@ -151,7 +151,8 @@ def test_agents_plurals_substitution_sets_and_code_directions(tmp_path):
         "p.agents.txt:8": (("sneak thief", "sneak thiefs"), "CRM"),
     }
     assert [line for line, _ in messages(problems, Severity.ERROR)] == [9, 10]
-    assert [line for line, _ in messages(problems, Severity.WARNING)] == [3, 7, 8]
+    assert [line for line, _ in messages(problems, Severity.WARNING)] == [3, 8]
+    assert [entry.prefix for entry in entries] == [False] * 5 + [True, False]
 
 
 def test_discards_scopes_stems_and_exact_words(tmp_path):

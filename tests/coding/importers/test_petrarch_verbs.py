@@ -69,7 +69,7 @@ def test_pattern_applies_to_every_verb_of_its_block_with_object_and_prep_slots(t
     )
     rule = f"v.verbs.txt:{line_of(body, 'RELIEF')}"
     (relief,) = by_rule(patterns, rule, "charge")
-    assert (relief.code, relief.passive_code) == ("073", "074")
+    assert (relief.code, relief.reverse_code) == ("073", "074")
     assert relief.slots == (
         Slot(SlotKind.OBJECT, words=(frozenset({"relief"}), frozenset({"assistance"}))),
         Slot(SlotKind.PREP, "to", (frozenset({"border", "front"}),)),
@@ -100,7 +100,7 @@ def test_subject_words_source_marker_particles_and_passive_only_codes(tmp_path):
         Slot(SlotKind.OBJECT, words=(frozenset({"new"}), frozenset({"strategy"}))),
     )
     (second,) = by_rule(patterns, f"v.verbs.txt:{line_of(body, 'COURT')}", "set")
-    assert (second.code, second.passive_code) == ("---", "173")
+    assert (second.code, second.reverse_code) == ("---", "173")
     (third,) = by_rule(patterns, f"v.verbs.txt:{line_of(body, 'THEIR')}", "set")
     assert third.slots == (Slot(SlotKind.OBJECT, words=(frozenset({"their"}),), is_target=True),)
 
