@@ -24,7 +24,9 @@ from coding.records import ActorMatch
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nn", "appos", "flat", "det"})
 OF_PREPOSITIONS = frozenset({"of"})
 ROLE_PREPOSITIONS = frozenset({"of", "from", "in"})
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+# Clauses that say something else about the phrase; a participle ("the roads leading into
+# Mordor", acl) still describes it and is searched.
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 
 
@@ -59,6 +61,8 @@ def find_hits(sent: Span, compiled: CompiledDictionaries) -> SentenceHits:
     discards = []
     for match_id, start, end in found:
         label = strings[match_id]  # offsets are the Doc's, even when matching a Span
+        if label == AGENT_LABEL and doc[end - 1].pos_ not in NOUN_TAGS:
+            continue  # role words are nouns: "official" in "an official visit" is not a role
         key = " ".join(t.lower_ for t in doc[start:end])
         hit = Hit(label, start, end, key)
         (discards if label == DISCARD_LABEL else candidates).append(hit)
@@ -195,7 +199,8 @@ def phrase_actors(
         # A place or thing named after a country: "the Ukrainian city of Kharkiv" -> UKR.
         hit, code, rule = covering or min(named, key=lambda n: abs(n[0].start - head.i))
         return [_match(head, code, [hit], [rule], roles)]
-    countries = [covering] if covering is not None else named
+    primary = covering or min(named, key=lambda n: abs(n[0].start - head.i))
+    countries = [n for n in named if n is primary or _listed_with(n[0], primary[0], head.doc)]
     found: dict[str, ActorMatch] = {}
     for hit, code, rule in countries:
         composed = compose(code, agents, roles)
@@ -203,6 +208,12 @@ def phrase_actors(
             composed, _match(head, composed, [hit, *agent_hits], [rule, *agent_rules], roles)
         )
     return list(found.values())
+
+
+def _listed_with(hit: Hit, other: Hit, doc) -> bool:
+    """Are the two phrases members of one list ("of Arnor, Osgiliath and Gondor")?"""
+    last, other_last = doc[hit.end - 1], doc[other.end - 1]
+    return last in other_last.conjuncts
 
 
 def phrase_actor(

@@ -21,12 +21,16 @@ from coding.dates import date_trace, event_date
 from coding.entries import CameoCode, SlotKind
 from coding.modality import intended, modality_of, unrealised_code
 from coding.places import place_of_event, place_trace
+from coding.reciprocal import is_reciprocal
 from coding.records import ActorMatch, Event, Modality, Outcome, TraceStep
 from coding.verbs import Frame, PatternMatch, best_match, build_frame, build_noun_frame
 
-# Prepositions whose object is the target when a pattern does not say: "fired at", "talks
-# with", "aid to". Places and times ("in Cairo", "on Monday") are never targets by default.
-DEFAULT_TARGET_PREPS = ("with", "to", "against", "at", "on", "toward", "towards", "into", "upon")
+# Prepositions whose object is the target when a pattern does not say, in order of preference:
+# "fired at", "talks with", "aid to", "warned about"; a place ("arrived in Gondor") only last.
+DEFAULT_TARGET_PREPS = (
+    "with", "to", "against", "at", "on", "toward", "towards", "into", "upon", "about", "over",
+    "for", "from", "in",
+)
 NULL_CODE = "---"
 # Tokens that are part of a larger noun phrase, not the head of one.
 NON_HEAD_DEPS = frozenset({"compound", "amod", "poss", "appos", "flat"})
@@ -112,14 +116,14 @@ def _target_actors(
     return [], []
 
 
-def _pairs(sources: list[ActorMatch], targets: list[ActorMatch], frame: Frame):
-    """Source x target pairs; with no target, actors of a compound subject act on each other
-    when nothing else is named ("Israel and Hamas held talks", "the two sides clashed")."""
+def _pairs(
+    sources: list[ActorMatch], targets: list[ActorMatch], frame: Frame, listed: bool
+) -> list[tuple[ActorMatch, ActorMatch]]:
+    """Source x target pairs; with no target, the actors of a list act on each other when the
+    predicate is reciprocal ("Israel and Hamas held talks", "the two sides clashed")."""
     if targets:
         return [(s, t) for s in sources for t in targets]
-    if len(sources) >= 2 and frame.obj is None or (
-        len(sources) >= 2 and frame.predicate.pos_ == "NOUN"
-    ):
+    if listed and len(sources) >= 2 and is_reciprocal(frame.predicate, frame.obj):
         return [(s, t) for s in sources for t in sources if s.code != t.code]
     return []
 
@@ -210,7 +214,12 @@ def _code_predicate(
     if not sources:
         result.trace.append(TraceStep("actor", rule, Outcome.NO_SOURCE, predicate.text))
         return False
-    pairs = _pairs(sources, targets, frame)
+    subject = found.source_head or frame.subject
+    listed = subject is not None and (
+        len(actor_lookup.coordinated_heads(subject)) > 1
+        or any(s.rule == "pair-description" for s in source_steps)
+    )
+    pairs = _pairs(sources, targets, frame, listed)
     if not pairs:
         result.trace.append(TraceStep("actor", rule, Outcome.NO_TARGET, predicate.text))
         return False
@@ -252,7 +261,10 @@ def code_sentence(
     for verb in verbs:
         if verb.i in consumed:
             continue
-        patterns = compiled.verbs_by_lemma.get(verb.lemma_.lower())
+        # A block written for one inflected form ("LEFT" apart from "LEAVE") is meant for it.
+        patterns = compiled.verbs_by_lemma.get(verb.lower_) or compiled.verbs_by_lemma.get(
+            verb.lemma_.lower()
+        )
         if not patterns:
             if ctx.explain:
                 result.trace.append(TraceStep("verb", "", Outcome.UNKNOWN_VERB, verb.lemma_))

@@ -55,10 +55,12 @@ def _own_subject(verb: Token) -> Token | None:
 
 
 def _passive_agent(verb: Token) -> Token | None:
-    """The agent of a passive ("attacked by Russia"); PETRARCH also reads "from" this way."""
-    for child in verb.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    """The agent of a passive: "attacked by Russia", else "freed from Mordor" (the one who
+    freed), as PETRARCH also reads it."""
+    for wanted in ("by", "from"):
+        for child in verb.children:
+            if child.dep_ in ("agent", "prep") and child.lower_ == wanted:
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 
 
@@ -135,7 +137,7 @@ def build_frame(verb: Token) -> Frame:
     # Prepositions of a complement clause belong to its own verb's frame, not this one's.
     holders = [verb, obj if not passive else None]
     preps = tuple(
-        p for p in prepositional_objects(*holders) if not (passive and p[0] == "by")
+        p for p in prepositional_objects(*holders) if not (passive and p[1] is subject)
     )
     particles = frozenset(
         c.lower_ for c in verb.children if c.dep_ in PARTICLE_DEPS and c.pos_ in ("ADP", "ADV")

@@ -1,0 +1,29 @@
+"""Reciprocity: when listed actors act on each other although no target is named.
+
+"Israel and Hamas held talks", "Gondor and Osgiliath postponed their meeting", "the two sides
+renewed ties": the actors of a list are each other's targets when the verb names no target and
+its object is missing, says "their" / "each other", or is a relation noun. "Russia and China
+condemned the move" names no target and is not reciprocal: no event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+RECIPROCAL_WORDS = frozenset({"their", "each", "mutual", "bilateral", "joint", "another"})
+RELATION_NOUNS = frozenset(
+    {"tie", "relation", "talk", "meeting", "agreement", "accord", "cooperation", "dialogue",
+     "negotiation", "summit", "deal", "treaty", "ceasefire", "truce", "peace", "pact",
+     "partnership", "alliance", "exchange", "contact", "reconciliation", "rapprochement",
+     "normalization", "normalisation"}
+)
+
+
+def is_reciprocal(predicate: Token, obj: Token | None) -> bool:
+    """Does the predicate (verb or event noun) relate its listed actors to each other?"""
+    if predicate.pos_ == "NOUN":
+        return True  # "talks between", "the two sides' meeting": the noun is the relation
+    if obj is None:
+        return True  # "Israel and Hamas clashed", "met", "agreed"
+    words = {t.lower_ for t in obj.subtree} | {obj.lemma_.lower()}
+    return bool(words & RECIPROCAL_WORDS) or obj.lemma_.lower() in RELATION_NOUNS
