@@ -15,7 +15,9 @@ from spacy.tokens import Token
 from coding.records import Modality
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
-CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must"})
+# Modals that make the act a possibility, not a fact. "can" (ability) and "must" (obligation)
+# are left out: "Russia can cope" and "Iran must withdraw" are statements about the act.
+CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # spaCy splits "won't" into "wo" + "n't"
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs whose infinitive complement is an intention, not a fact: "plans to attack".

@@ -19,11 +19,19 @@ RELATION_NOUNS = frozenset(
 )
 
 
+# Verbs that relate their listed subjects to each other with no object: "X and Y met".
+RECIPROCAL_VERBS = frozenset(
+    {"meet", "clash", "fight", "negotiate", "agree", "talk", "cooperate", "reconcile", "trade",
+     "confer", "consult", "collide", "quarrel", "argue", "feud", "ally", "unite", "compete",
+     "spar", "skirmish", "battle", "compromise", "correspond", "partner", "settle", "sign"}
+)
+
+
 def is_reciprocal(predicate: Token, obj: Token | None) -> bool:
     """Does the predicate (verb or event noun) relate its listed actors to each other?"""
     if predicate.pos_ == "NOUN":
         return True  # "talks between", "the two sides' meeting": the noun is the relation
     if obj is None:
-        return True  # "Israel and Hamas clashed", "met", "agreed"
+        return predicate.lemma_.lower() in RECIPROCAL_VERBS  # "Israel and Hamas clashed"
     words = {t.lower_ for t in obj.subtree} | {obj.lemma_.lower()}
     return bool(words & RECIPROCAL_WORDS) or obj.lemma_.lower() in RELATION_NOUNS

@@ -119,8 +119,9 @@ def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ..
                 pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
                     found.append((child.lower_, pobj))
-                    # "on behalf of", "in front of": the inner "of" phrase is reachable too.
-                    found.extend(prepositional_objects(pobj))
+                    # "on behalf of", "in front of": the inner "of" phrase is reachable too;
+                    # other nested phrases belong to the noun ("meetings with Arnor").
+                    found.extend(p for p in prepositional_objects(pobj) if p[0] == "of")
                 else:
                     # "out of Ukraine", "away from": the parser hangs the second word on the first.
                     found.extend(prepositional_objects(child))
