@@ -23,7 +23,14 @@ from coding.modality import intended, modality_of, unrealised_code
 from coding.places import place_of_event, place_trace
 from coding.reciprocal import is_reciprocal
 from coding.records import ActorMatch, Event, Modality, Outcome, TraceStep
-from coding.verbs import Frame, PatternMatch, best_match, build_frame, build_noun_frame
+from coding.verbs import (
+    Frame,
+    PatternMatch,
+    best_match,
+    build_frame,
+    build_noun_frame,
+    verb_patterns,
+)
 
 # Prepositions whose object is the target when a pattern does not say, in order of preference:
 # "fired at", "talks with", "aid to", "warned about"; a place ("arrived in Gondor") only last.
@@ -261,10 +268,7 @@ def code_sentence(
     for verb in verbs:
         if verb.i in consumed:
             continue
-        # A block written for one inflected form ("LEFT" apart from "LEAVE") is meant for it.
-        patterns = compiled.verbs_by_lemma.get(verb.lower_) or compiled.verbs_by_lemma.get(
-            verb.lemma_.lower()
-        )
+        patterns = verb_patterns(verb, compiled.verbs_by_lemma)
         if not patterns:
             if ctx.explain:
                 result.trace.append(TraceStep("verb", "", Outcome.UNKNOWN_VERB, verb.lemma_))

@@ -8,7 +8,7 @@ wins. The frame is computed once per verb and shared by every pattern tried.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -160,6 +160,28 @@ def build_noun_frame(noun: Token) -> Frame:
             governor = None
     preps = prepositional_objects(noun, governor)
     return Frame(noun, subject, None, preps, (), frozenset(), False, governor is not None)
+
+
+INFLECTIONS = ("ing", "ed", "es", "s")
+
+
+def verb_patterns(
+    verb: Token, by_lemma: Mapping[str, tuple[VerbPattern, ...]]
+) -> tuple[VerbPattern, ...]:
+    """The patterns for a verb: a block written for its exact form first ("LEFT" apart from
+    "LEAVE"), then its lemma, then its regular stem when the lemmatizer missed a rare verb
+    ("cordoned" -> "cordon", "wiretapped" -> "wiretap")."""
+    for key in (verb.lower_, verb.lemma_.lower()):
+        if key in by_lemma:
+            return by_lemma[key]
+    text = verb.lower_
+    for suffix in INFLECTIONS:
+        if text.endswith(suffix) and len(text) > len(suffix) + 2:
+            stem = text[: -len(suffix)]
+            for key in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
+                if key in by_lemma:
+                    return by_lemma[key]
+    return ()
 
 
 def _phrase_words(head: Token | None) -> set[str]:
