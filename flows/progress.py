@@ -40,7 +40,8 @@ class ProgressBar:
             TimeElapsedColumn(),
             TextColumn("{task.fields[rate]}"),
             console=console,
-            transient=False,
+            # stdout carries data (`cameoflow code` prints events there); the bar is on stderr.
+            redirect_stdout=False,
         )
         self._articles = self._progress.add_task("articles", total=None, rate="")
         self._sentences = self._progress.add_task("sentences", total=None, rate="")
@@ -52,6 +53,10 @@ class ProgressBar:
         if done.elapsed:
             rate = f"{done.completed / done.elapsed:,.0f} sentences/s"
             self._progress.update(self._sentences, rate=rate)
+
+    def done(self) -> Step:
+        articles, sentences = (int(t.completed) for t in self._progress.tasks)
+        return Step(articles, sentences)
 
     def __enter__(self) -> ProgressBar:
         self._progress.start()

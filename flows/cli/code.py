@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
 from coding.records import Article, CodedArticle
 from flows.cli.options import DictionariesOption
 from flows.ingest import IngestProblem, read_inputs
+from flows.progress import ProgressBar, Step
 
 
 def code_command(
@@ -34,8 +36,16 @@ def code_command(
     published = _parse_day(on) if on else date.today()
     coder = load_coder(list(dictionaries or []))
     articles = _text_article(text, published) if text is not None else _file_articles(input_file)
-    for coded in code_articles(coder, articles, explain=explain):
-        emit(coded, explain)
+    coded_articles = code_articles(coder, articles, explain=explain)
+    console = Console(stderr=True)
+    if explain or not console.is_terminal:  # explain output and pipes get no bar
+        for coded in coded_articles:
+            emit(coded, explain)
+        return
+    with ProgressBar(console) as bar:
+        for coded in coded_articles:
+            emit(coded, explain)
+            bar.advance(Step(1, len(coded.sentences)))
 
 
 def emit(coded: CodedArticle, explain: bool) -> None:

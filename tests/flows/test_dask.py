@@ -1,0 +1,62 @@
+"""The coding stage on a real dask.distributed cluster of two worker processes: batches spread
+over both workers, loading stays in the flow process, and the rows equal a one-process run."""
+
+from __future__ import annotations
+
+import os
+
+import duckdb
+import pytest
+
+from flows.daily import daily
+from flows.runners import Placement
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+SAMPLES = REPO / "samples" / "articles"
+SAMPLE_JSONL = REPO / "samples" / "articles.jsonl"
+INPUTS = [str(SAMPLES), str(SAMPLE_JSONL)]
+
+
+def event_ids(db) -> set[str]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {e for (e,) in con.execute("SELECT event_id FROM events").fetchall()}
+    finally:
+        con.close()
+
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+    ) as local:
+        yield local
+
+
+def test_dask_run_uses_both_workers_and_equals_a_single_process_run(
+    prefect_harness, cluster, tmp_path
+):
+    single_db = tmp_path / "single.duckdb"
+    single = daily(inputs=INPUTS, db_path=str(single_db), batch_size=1)
+
+    placement = Placement(dask_address=cluster.scheduler_address)
+    dask_db = tmp_path / "dask.duckdb"
+    spread = daily.with_options(task_runner=placement.task_runner())(
+        inputs=INPUTS, db_path=str(dask_db), batch_size=1, max_in_flight=4
+    )
+
+    print("batches per worker:", dict(spread.batches_by_worker))
+    with distributed.Client(cluster) as client:
+        worker_pids = set(client.run(os.getpid).values())
+    used_pids = {int(worker.rsplit(":", 1)[1]) for worker in spread.batches_by_worker}
+    assert used_pids == worker_pids and len(used_pids) == 2
+    assert sum(spread.batches_by_worker.values()) == single.articles == 11
+    assert (spread.articles, spread.sentences, spread.events) == (
+        single.articles, single.sentences, single.events
+    )
+    assert event_ids(dask_db) == event_ids(single_db) != set()
