@@ -1,10 +1,16 @@
 """Pronouns and descriptions ("he", "they", "the two sides") resolved to earlier actors.
 
-Only unambiguous cases resolve: a pronoun inside a clause takes the subject of the clause that
-reports it ("Russia said it would ..."); otherwise it takes the single actor that was the
-subject of the most recent sentence with one. "The two sides" / "both countries" take the last
-pair of actors that an event linked. Anything else stays unresolved: no actor is better than a
-wrong one.
+Only unambiguous cases resolve; no actor is better than a wrong one:
+- a pronoun inside a reported clause takes the subject of the clause that reports it ("Russia
+  said it would ...");
+- otherwise a pronoun takes the subjects of the most recent earlier sentence that had a subject
+  of the right kind: "he"/"she" a person (a named leader, a minister), "it" a single country or
+  organisation, "they" a compound subject or a plural group ("Russian troops"); two different
+  candidates of that kind in that sentence are ambiguous;
+- "the two sides", "both countries" take the last pair of actors an event linked;
+- "the neighbouring state", "the other side" take the member of that pair the sentence does not
+  name, when it names exactly one of them.
+Every resolution says which earlier mention it came from (sentence and words) for the trace.
 """
 
 from __future__ import annotations
@@ -16,10 +22,24 @@ from spacy.tokens import Token
 
 from coding.records import ActorMatch, Outcome, TraceStep
 
-PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+THING_PRONOUNS = frozenset({"it"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
 PAIR_HEADS = frozenset({"sides", "countries", "nations", "governments", "parties", "neighbours",
-                        "neighbors", "states"})
+                        "neighbors", "states", "leaders", "capitals"})
 PAIR_DETERMINERS = frozenset({"two", "both"})
+OTHER_HEADS = frozenset({"state", "country", "nation", "side", "neighbour", "neighbor",
+                         "government"})
+OTHER_MODIFIERS = frozenset({"neighbouring", "neighboring", "other", "rival"})
+# Last words of an actor's text that name one person ("Russian Foreign Minister Sergei Lavrov"
+# ends in a name, which the leaders dictionary marks; "the Iranian president" ends here).
+PERSON_WORDS = frozenset({"president", "minister", "premier", "chancellor", "king", "queen",
+                          "leader", "spokesman", "spokeswoman", "envoy", "ambassador",
+                          "secretary", "emir", "sultan", "commander", "general", "governor",
+                          "mayor", "prince"})
+PERSON_RULE_FILES = ("actors/leaders.txt",)
+RECENT_SENTENCES = 3  # a pronoun further than this from its antecedent is not resolved
 
 ActorLookup = Callable[[Token], list[ActorMatch]]
 
@@ -31,40 +51,153 @@ def is_pair_description(head: Token) -> bool:
     )
 
 
+def is_other_description(head: Token) -> bool:
+    """ "the neighbouring state", "the other side", "its neighbour" """
+    if head.lower_ not in OTHER_HEADS:
+        return False
+    return head.lower_ in ("neighbour", "neighbor") or any(
+        c.lower_ in OTHER_MODIFIERS for c in head.children
+    )
+
+
+def is_person(actor: ActorMatch) -> bool:
+    last = actor.text.split()[-1].lower() if actor.text else ""
+    return any(actor.rule.startswith(f) or f"+{f}" in actor.rule for f in PERSON_RULE_FILES) or (
+        last in PERSON_WORDS
+    )
+
+
+def is_plural(actor: ActorMatch) -> bool:
+    """A group named by a plural role word ("Russian troops", "protesters"); a country whose
+    name ends in s ("United States") has no role and is singular."""
+    last = actor.text.split()[-1].lower() if actor.text else ""
+    return bool(actor.role) and last.endswith("s") and not is_person(actor)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    sentence_index: int
+    actor: ActorMatch
+
+
 @dataclass
 class ArticleMemory:
     """What earlier sentences of the same article said; one per article, never shared."""
 
-    last_subjects: list[ActorMatch] = field(default_factory=list)
+    subjects: list[list[Mention]] = field(default_factory=list)  # per sentence, oldest first
     last_pair: tuple[ActorMatch, ActorMatch] | None = None
-    where: str = ""  # which sentence the remembered actors came from, for the trace
+    pair_sentence: int = -1
+    resolved_subjects: list[ActorMatch] = field(default_factory=list)  # this sentence's, so far
+    last_sentence: int = -1
 
     def remember(self, sentence_index: int, subjects: list[ActorMatch],
                  pairs: list[tuple[ActorMatch, ActorMatch]]) -> None:
-        if subjects:
-            self.last_subjects = subjects
-            self.where = f"sentence {sentence_index}"
+        """Called once per sentence after coding it: its subjects (named, resolved, or the
+        sources of its events) become antecedents for the sentences that follow."""
+        # An event's source is a subject even when the parse hangs it on a conjunct ("Russia
+        # and China condemned ...": only "Russia" is nsubj).
+        named = _distinct(subjects + [s for s, _ in pairs] + self.resolved_subjects)
+        self.resolved_subjects = []
+        self.last_sentence = sentence_index
+        if named:
+            self.subjects.append([Mention(sentence_index, a) for a in named])
         if pairs:
             self.last_pair = pairs[-1]
+            self.pair_sentence = sentence_index
 
     def resolve(
         self, head: Token, lookup: ActorLookup
     ) -> tuple[list[ActorMatch], TraceStep | None]:
+        found, step = self._resolve(head, lookup)
+        if found and head.dep_ in ("nsubj", "nsubjpass"):
+            self.resolved_subjects.extend(a for a in found if a not in self.resolved_subjects)
+        return found, step
+
+    def _resolve(
+        self, head: Token, lookup: ActorLookup
+    ) -> tuple[list[ActorMatch], TraceStep | None]:
         if is_pair_description(head) and self.last_pair is not None:
             pair = list(self.last_pair)
-            detail = f"{head.text!r} -> {pair[0].code} and {pair[1].code} (last linked pair)"
+            detail = (
+                f"{head.text!r} -> {pair[0].code} and {pair[1].code} (sentence "
+                f"{self.pair_sentence}: {pair[0].text!r} and {pair[1].text!r}, last linked pair)"
+            )
             return pair, TraceStep("coref", "pair-description", Outcome.RESOLVED, detail)
+        if is_other_description(head):
+            return self._other_of_pair(head, lookup)
         if head.lower_ not in PRONOUNS:
             return [], None
-        governing = _governing_subject(head, lookup)
+        governing = [a for a in _governing_subject(head, lookup) if _agrees(head, [a])]
         if len(governing) == 1:
             detail = f"{head.text!r} -> {governing[0].code} (subject of the reporting clause)"
             return governing, TraceStep("coref", "pronoun-clause", Outcome.RESOLVED, detail)
-        if len(self.last_subjects) == 1:
-            actor = self.last_subjects[0]
-            detail = f"{head.text!r} -> {actor.code} ({self.where}: {actor.text!r})"
-            return [actor], TraceStep("coref", "pronoun-previous", Outcome.RESOLVED, detail)
+        return self._previous_subject(head)
+
+    def _previous_subject(self, head: Token) -> tuple[list[ActorMatch], TraceStep | None]:
+        """The subjects of the most recent sentence with a subject of the pronoun's kind."""
+        current = self.last_sentence + 1  # remember() runs after every sentence
+        for mentions in reversed(self.subjects):
+            if current - mentions[0].sentence_index > RECENT_SENTENCES:
+                break
+            actors = _distinct([m.actor for m in mentions])
+            if head.lower_ in PLURAL_PRONOUNS:
+                if len(actors) >= 2:
+                    chosen = actors
+                else:
+                    chosen = [a for a in actors if is_plural(a)]
+            else:
+                chosen = [a for a in actors if _agrees(head, [a])]
+                if len(chosen) > 1:
+                    return [], None  # two candidates of the same kind: ambiguous
+            if not chosen:
+                continue
+            where = f"sentence {mentions[0].sentence_index}"
+            words = " and ".join(repr(a.text) for a in chosen)
+            codes = " and ".join(a.code for a in chosen)
+            detail = f"{head.text!r} -> {codes} ({where}: {words})"
+            return chosen, TraceStep("coref", "pronoun-previous", Outcome.RESOLVED, detail)
         return [], None
+
+    def _other_of_pair(
+        self, head: Token, lookup: ActorLookup
+    ) -> tuple[list[ActorMatch], TraceStep | None]:
+        if self.last_pair is None:
+            return [], None
+        named = {
+            a.code
+            for t in head.sent
+            if t.pos_ in ("NOUN", "PROPN") and t.i != head.i
+            for a in lookup(t)
+        }
+        others = [a for a in self.last_pair if a.code not in named]
+        if len(others) != 1:
+            return [], None
+        other = others[0]
+        detail = (
+            f"{head.text!r} -> {other.code} (sentence {self.pair_sentence}: {other.text!r}, the "
+            "member of the last linked pair this sentence does not name)"
+        )
+        return [other], TraceStep("coref", "other-of-pair", Outcome.RESOLVED, detail)
+
+
+def _distinct(actors: list[ActorMatch]) -> list[ActorMatch]:
+    kept: list[ActorMatch] = []
+    for actor in actors:
+        if all(k.code != actor.code for k in kept):
+            kept.append(actor)
+    return kept
+
+
+def _agrees(pronoun: Token, actors: list[ActorMatch]) -> bool:
+    """Number and person: "he" a person, "it" one non-person, "they" several or a group."""
+    word = pronoun.lower_
+    if word in PLURAL_PRONOUNS:
+        return len(actors) > 1 or all(is_plural(a) for a in actors)
+    if len(actors) != 1:
+        return False
+    if word in PERSON_PRONOUNS:
+        return is_person(actors[0])
+    return not is_person(actors[0]) and not is_plural(actors[0])
 
 
 def _governing_subject(pronoun: Token, lookup: ActorLookup) -> list[ActorMatch]:
