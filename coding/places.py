@@ -44,6 +44,10 @@ MAX_DEPTH = 2  # common nouns followed down to a name: "outside the embassy in P
 # A name shared by places in several countries resolves to the most populous only when it is
 # this many times larger than the next (Paris FR over Paris, Texas).
 DOMINANCE = 5.0
+# An actor's country is preferred unless a namesake elsewhere is this many times larger: talks
+# between the US and Russia "in Geneva" are in Switzerland, not in Geneva, New York; Lebanese
+# fighting "in Tripoli" stays in Lebanon (Tripoli, Libya is six times larger).
+OVERRIDE = 8.0
 # Country names the gazetteer spells differently from the news.
 COUNTRY_ALIASES = {
     "britain": "GB", "great britain": "GB", "uk": "GB", "u.k.": "GB", "england": "GB",
@@ -162,7 +166,10 @@ def _choose(
             return _largest(same, PlaceReason.QUALIFIED)
     preferred = set(preferred)
     in_actor_countries = [c for c in candidates if c.country in preferred]
-    if in_actor_countries:
+    largest = max(c.population for c in candidates)
+    if in_actor_countries and largest < OVERRIDE * max(
+        c.population for c in in_actor_countries
+    ):
         return _largest(in_actor_countries, PlaceReason.ACTOR_COUNTRY)
     if len(candidates) == 1:
         return candidates[0], PlaceReason.ONLY_CANDIDATE

@@ -203,3 +203,8 @@ def test_unresolved_named_place_is_kept_with_its_reason(vocab):
     assert place is not None
     (step,) = place_trace(place)
     assert (place.text, place.lat, step.outcome) == ("Donbas", None, Outcome.PLACE_UNRESOLVED)
+
+
+def test_far_larger_namesake_beats_a_small_town_in_an_actor_country():
+    place = resolve_place("Geneva", preferred=("USA", "RUS"))
+    assert (place.country, place.reason) == ("CHE", PlaceReason.MOST_POPULOUS)
