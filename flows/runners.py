@@ -5,6 +5,8 @@ Only the task runner changes; the flow, its tasks and coding/ are the same every
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from prefect.task_runners import TaskRunner
@@ -13,6 +15,8 @@ from prefect.task_runners import TaskRunner
 BATCHES_PER_WORKER = 2
 # An existing cluster's size is not known up front; this keeps a mid-sized one busy.
 BATCHES_FOR_REMOTE_CLUSTER = 16
+# Starting Prefect's local API server takes seconds, more on a loaded machine.
+API_START_SECONDS = 120
 
 
 @dataclass(frozen=True)
@@ -42,3 +46,21 @@ class Placement:
         if self.dask_address:
             return BATCHES_FOR_REMOTE_CLUSTER
         return BATCHES_PER_WORKER * (self.workers or 1)
+
+    @contextmanager
+    def shared_api(self) -> Iterator[None]:
+        """Dask workers are other processes and must report to the same Prefect API as the flow.
+        Without PREFECT_API_URL each would start its own ephemeral server; start one here and
+        hand its URL to the run instead (reachable from this machine only: a remote cluster
+        needs PREFECT_API_URL set to a server every worker can reach)."""
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        if self.task_runner() is None or PREFECT_API_URL.value():
+            yield
+            return
+        from prefect.server.api.server import SubprocessASGIServer
+
+        server = SubprocessASGIServer()  # the same instance Prefect's ephemeral client uses
+        server.start(timeout=API_START_SECONDS)
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield

@@ -10,7 +10,7 @@ from flows.settings import quiet_prefect
 
 quiet_prefect()  # before any module below imports Prefect
 
-from flows.cli import code, dictionaries, export, query, report, run  # noqa: E402
+from flows.cli import code, dictionaries, export, query, report, run, serve  # noqa: E402
 
 app = typer.Typer(
     name="cameoflow",
@@ -23,6 +23,7 @@ app.command("code")(code.code_command)
 app.command("query")(query.query_command)
 app.command("export")(export.export_command)
 app.command("report")(report.report_command)
+app.command("serve")(serve.serve_command)
 app.add_typer(dictionaries.app, name="dictionaries")
 
 

@@ -47,7 +47,7 @@ def run_command(
     placement = Placement(workers, dask_address)
     runner = placement.task_runner()
     flow = daily.with_options(task_runner=runner) if runner else daily
-    with progress_bar(Console(stderr=True)):
+    with placement.shared_api(), progress_bar(Console(stderr=True)):
         summary = flow(
             inputs=list(inputs),
             db_path=str(db_path),
