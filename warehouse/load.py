@@ -2,8 +2,14 @@
 
 A batch is the complete, current coding of its articles: their old sentences, events and
 quarantined rows are deleted first (a new dictionary may yield different event ids), then the
-batch is inserted with INSERT OR REPLACE on the keys. Loading the same batch twice therefore
-leaves the same rows, and a failure anywhere leaves the database as it was before the batch.
+batch is inserted. Loading the same batch twice therefore leaves the same rows, and a failure
+anywhere leaves the database as it was before the batch.
+
+Only articles need INSERT OR REPLACE (an article's row is kept, not deleted, between codings).
+Sentences and events are keyed by their article (an event id hashes the article id), so once the
+article's old rows are gone a plain INSERT cannot conflict with another article's rows; it is
+about twice as fast as INSERT OR REPLACE, and a batch that repeats a key is refused (rolled back)
+instead of silently keeping one of the two rows.
 """
 
 from __future__ import annotations
@@ -84,12 +90,15 @@ def _conform(table: pa.Table, schema: pa.Schema, name: str) -> pa.Table:
 
 
 def _delete_previous(con: duckdb.DuckDBPyConnection) -> int:
-    rows = con.execute(
-        f"SELECT count(*) FROM events WHERE article_id IN ({_BATCH_ARTICLE_IDS})"
-    ).fetchall()
-    for table in ("events", "sentences", "quarantine"):
-        con.execute(f"DELETE FROM {table} WHERE article_id IN ({_BATCH_ARTICLE_IDS})")
-    return int(rows[0][0])
+    """Delete the batch's articles' earlier rows; return how many events that removed."""
+    deleted = {
+        table: con.execute(
+            f"DELETE FROM {table} WHERE article_id IN ({_BATCH_ARTICLE_IDS})"
+        ).fetchall()
+        for table in ("events", "sentences", "quarantine")
+    }
+    # DuckDB answers a DELETE with the number of rows it removed: no separate count(*) scan.
+    return int(deleted["events"][0][0])
 
 
 def _insert_articles(con: duckdb.DuckDBPyConnection) -> None:
@@ -97,11 +106,11 @@ def _insert_articles(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _insert_sentences(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(f"INSERT OR REPLACE INTO sentences BY NAME SELECT * FROM {_SENTENCES}")
+    con.execute(f"INSERT INTO sentences BY NAME SELECT * FROM {_SENTENCES}")
 
 
 def _insert_events(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(f"INSERT OR REPLACE INTO events BY NAME SELECT * FROM {_EVENTS}")
+    con.execute(f"INSERT INTO events BY NAME SELECT * FROM {_EVENTS}")
 
 
 def _insert_quarantine(con: duckdb.DuckDBPyConnection) -> None:

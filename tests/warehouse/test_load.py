@@ -140,3 +140,12 @@ def test_batch_missing_a_column_is_rejected_before_touching_the_database(con):
     with pytest.raises(ValueError, match="events batch lacks columns"):
         load_batch(con, articles, sentences, events.drop_columns(["event_code"]), quarantine)
     assert _counts(con)["articles"] == 0
+
+
+def test_batch_repeating_an_event_id_is_refused_and_rolled_back(con):
+    load_batch(con, *_batch([event("a1", 0)]))
+    twice = [event("a1", 1), event("a1", 1)]
+    with pytest.raises(WarehouseError, match="rolled back"):
+        load_batch(con, *_batch(twice, run_id="run-2"))
+    rows = con.execute("SELECT event_id, run_id FROM events").fetchall()
+    assert rows == [(event("a1", 0).event_id, RUN_ID)]
