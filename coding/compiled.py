@@ -31,7 +31,8 @@ def phrase_key(words: list[str] | tuple[str, ...]) -> str:
 @dataclass(frozen=True)
 class CompiledDictionaries:
     dictionaries: Dictionaries
-    matcher: PhraseMatcher
+    matcher: PhraseMatcher  # case-insensitive
+    acronym_matcher: PhraseMatcher  # exact case, for acronyms that are also words: US, WHO, IS
     actors_by_phrase: Mapping[str, tuple[ActorEntry, ...]]
     agents_by_phrase: Mapping[str, tuple[AgentEntry, ...]]
     discards_by_phrase: Mapping[str, tuple[DiscardEntry, ...]]
@@ -49,6 +50,12 @@ CAMEO_ROLES = frozenset(
     "GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL LEG ELI LAB HLH REF AGR DEV ENV HRI "
     "INS SEP UAF MOD RAD RES".split()
 )
+
+
+def is_acronym(phrase: Doc) -> bool:
+    """A single upper-case word of 2-5 letters ("US", "WHO") matches only in upper case, so
+    that "us" and "who" stay words."""
+    return len(phrase) == 1 and phrase[0].is_alpha and phrase[0].is_upper and len(phrase[0]) <= 5
 
 
 def _index_phrases(nlp: Language, entries, phrases_of) -> tuple[dict[str, tuple], dict[str, Doc]]:
@@ -85,19 +92,25 @@ def compile_dictionaries(nlp: Language, dictionaries: Dictionaries) -> CompiledD
     agents, agent_docs = _index_phrases(nlp, dictionaries.agents, lambda e: e.phrases)
     discards, discard_docs = _index_phrases(nlp, dictionaries.discards, lambda e: (e.phrase,))
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     for label, docs in (
         (ACTOR_LABEL, actor_docs),
         (AGENT_LABEL, agent_docs),
         (DISCARD_LABEL, discard_docs),
     ):
-        if docs:
-            matcher.add(label, list(docs.values()))
+        plain = [d for d in docs.values() if not is_acronym(d)]
+        acronyms = [d for d in docs.values() if is_acronym(d)]
+        if plain:
+            matcher.add(label, plain)
+        if acronyms:
+            acronym_matcher.add(label, acronyms)
     role_codes = CAMEO_ROLES | frozenset(
         agent.code[i : i + 3] for agent in dictionaries.agents for i in range(0, len(agent.code), 3)
     )
     return CompiledDictionaries(
         dictionaries=dictionaries,
         matcher=matcher,
+        acronym_matcher=acronym_matcher,
         actors_by_phrase=MappingProxyType(actors),
         agents_by_phrase=MappingProxyType(agents),
         discards_by_phrase=MappingProxyType(discards),

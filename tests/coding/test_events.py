@@ -153,3 +153,22 @@ def test_weekday_resolves_to_same_day_or_before(coder):
 def test_event_id_is_deterministic(coder):
     first = code(coder, "Russia attacked Ukraine.").events[0].event_id
     assert code(coder, "Russia attacked Ukraine.").events[0].event_id == first
+
+
+def test_acronym_matches_only_in_upper_case(nlp):
+    from coding.compiled import compile_dictionaries
+    from coding.entries import Dictionaries
+    from coding.pipeline import Coder
+    from tests.coding.builders import VERBS, actor, small_dictionaries
+
+    base = small_dictionaries()
+    dictionaries = Dictionaries(
+        codes=base.codes,
+        actors=base.actors + (actor("a:us", "USA", "US"),),
+        agents=base.agents,
+        verbs=VERBS,
+        version="test",
+    )
+    coder = Coder(nlp, compile_dictionaries(nlp, dictionaries), "test")
+    assert triples(code(coder, "The US attacked Iran.")) == [("USA", "IRN", "190")]
+    assert triples(code(coder, "Iran attacked us.")) == []
