@@ -39,8 +39,11 @@ DEFAULT_TARGET_PREPS = (
     "for", "from", "in",
 )
 NULL_CODE = "---"
-# Tokens that are part of a larger noun phrase, not the head of one.
-NON_HEAD_DEPS = frozenset({"compound", "amod", "poss", "appos", "flat"})
+# Where the head of a noun phrase hangs (as opposed to a modifier inside one).
+NOUN_HEAD_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "conj", "ROOT", "npadvmod", "oprd"}
+)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True)
@@ -293,11 +296,15 @@ def code_sentence(
         found = best_match(patterns, frame)
         if found is not None:
             _code_predicate(sent, frame, found, ctx, hits, memory, result)
-    heads = [t for t in sent if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in NON_HEAD_DEPS]
+    # Every actor of the sentence is listed for explain mode only; the article's memory needs
+    # just the subjects.
+    wanted = NOUN_HEAD_DEPS if ctx.explain else SUBJECT_DEPS
     found_actors = [
-        (t, actor_lookup.phrase_actor(t, hits, compiled, ctx.published)) for t in heads
+        (t, actor_lookup.phrase_actor(t, hits, compiled, ctx.published))
+        for t in sent
+        if t.dep_ in wanted and t.pos_ in ("NOUN", "PROPN")
     ]
     result.actors = [a for _, a in found_actors if a is not None]
-    subjects = [a for t, a in found_actors if a is not None and t.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [a for t, a in found_actors if a is not None and t.dep_ in SUBJECT_DEPS]
     memory.remember(ctx.sentence_index, subjects, [(e.source, e.target) for e in result.events])
     return result

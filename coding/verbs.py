@@ -40,7 +40,16 @@ class Frame:
     particles: frozenset[str]
     passive: bool
     inherited_subject: bool = False  # the subject came from a conjoined or governing verb
-    notes: tuple[str, ...] = field(default=())
+    # Words of each phrase, computed once per frame however many patterns ask.
+    words: dict[int, set[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def phrase_words(self, head: Token | None) -> set[str]:
+        if head is None:
+            return set()
+        found = self.words.get(head.i)
+        if found is None:
+            found = self.words[head.i] = _phrase_words(head)
+        return found
 
 
 def is_passive(verb: Token) -> bool:
@@ -220,16 +229,16 @@ class SlotFill:
 def _fill_slot(slot: Slot, frame: Frame) -> SlotFill | None:
     """The phrase this slot refers to, if the frame has one containing the slot's words."""
     if slot.kind is SlotKind.OBJECT:
-        if frame.obj is not None and _has_words(slot.words, _phrase_words(frame.obj)):
+        if frame.obj is not None and _has_words(slot.words, frame.phrase_words(frame.obj)):
             return SlotFill(slot, frame.obj)
         return None
     if slot.kind is SlotKind.SUBJECT:
-        if _has_words(slot.words, _phrase_words(frame.subject)):
+        if _has_words(slot.words, frame.phrase_words(frame.subject)):
             return SlotFill(slot, frame.subject)
         return None
     if slot.kind is SlotKind.PREP:
         for prep, pobj in frame.preps:
-            if prep == slot.word and _has_words(slot.words, _phrase_words(pobj)):
+            if prep == slot.word and _has_words(slot.words, frame.phrase_words(pobj)):
                 return SlotFill(slot, pobj)
         return None
     wanted = slot.word.split("|")
@@ -237,7 +246,7 @@ def _fill_slot(slot: Slot, frame: Frame) -> SlotFill | None:
         for verb in (complement, *complement.conjuncts):
             if any(_is_verb(verb, w) for w in wanted):
                 obj = find_object(verb)
-                if _has_words(slot.words, _phrase_words(obj)):
+                if _has_words(slot.words, frame.phrase_words(obj)):
                     return SlotFill(slot, obj)
     return None
 
