@@ -87,13 +87,16 @@ def _actors_or_resolved(
     """Actors of the phrase; for a pronoun or "the two sides", the actors it refers to; else
     the first actors inside the phrase ("the closure of guest houses in Bree")."""
     found = actor_lookup.slot_actors(head, hits, ctx.compiled, ctx.published)
-    if found or head is None:
+    if head is None or any(a.country for a in found):
         return found, []
+    # No actor, or only a role ("the ministry"): an earlier mention may say whose.
     resolved, step = memory.resolve(
         head, lambda h: actor_lookup.slot_actors(h, hits, ctx.compiled, ctx.published)
     )
     if step is not None:
         return resolved, [step]
+    if found:
+        return found, []
     return actor_lookup.nested_actors(head, hits, ctx.compiled, ctx.published), []
 
 
