@@ -55,7 +55,7 @@ def find_hits(sent: Span, compiled: CompiledDictionaries) -> SentenceHits:
 
     Discard phrases are matched separately: they never block an actor."""
     doc = sent.doc
-    found = compiled.matcher(sent, as_spans=False) + compiled.acronym_matcher(sent, as_spans=False)
+    found = compiled.matches(sent)
     strings = doc.vocab.strings
     candidates = []
     discards = []

@@ -44,6 +44,10 @@ class CompiledDictionaries:
     def version(self) -> str:
         return self.dictionaries.version
 
+    def matches(self, doclike) -> list[tuple[int, int, int]]:
+        """(label id, start, end) of every dictionary phrase, both matchers."""
+        return self.matcher(doclike) + self.acronym_matcher(doclike)
+
 
 # Role blocks of the CAMEO actor codebook; agent dictionaries may add more.
 CAMEO_ROLES = frozenset(
