@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -36,7 +37,15 @@ from coding.records import (
     TraceStep,
 )
 
+logger = logging.getLogger(__name__)
+
 PARSE_BATCH = 64
+# A "sentence" this long is a table, a list or a scrape without punctuation: its parse is
+# meaningless and would only yield spurious events, so it is reported and not coded.
+MAX_SENTENCE_TOKENS = 300
+# spaCy needs about 1 GB of temporary memory per 100,000 characters parsed at once, so longer
+# paragraphs are parsed in pieces cut at whitespace (sentences across a cut are rare and long).
+MAX_PARAGRAPH_CHARS = 100_000
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +83,20 @@ def load_coder(dictionary_paths: Sequence[Path] = (), model: str | None = None) 
 def paragraphs(article: Article) -> list[str]:
     """The title is its own paragraph, so it never runs into the lede."""
     parts = [article.title] if article.title.strip() else []
-    parts.extend(p for p in article.text.split("\n\n") if p.strip())
+    for paragraph in article.text.split("\n\n"):
+        parts.extend(p for p in split_long(paragraph) if p.strip())
     return parts
+
+
+def split_long(paragraph: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
+    """The paragraph in pieces of at most `limit` characters, cut at the last whitespace."""
+    pieces = []
+    while len(paragraph) > limit:
+        cut = paragraph.rfind(" ", 0, limit) + 1 or limit
+        pieces.append(paragraph[:cut])
+        paragraph = paragraph[cut:]
+    pieces.append(paragraph)
+    return pieces
 
 
 def render_parse(sent: Span) -> str:
@@ -101,6 +122,15 @@ def story_discard(docs: list[Doc], coder: Coder) -> TraceStep | None:
     return None
 
 
+def too_long(sentence: Sentence, tokens: int) -> TraceStep:
+    logger.warning(
+        "article %s sentence %d: %d tokens (limit %d); not coded",
+        sentence.article_id, sentence.sentence_index, tokens, MAX_SENTENCE_TOKENS,
+    )
+    detail = f"{tokens} tokens, over the limit of {MAX_SENTENCE_TOKENS}; not coded"
+    return TraceStep("guard", "max_sentence_tokens", Outcome.DISCARDED, detail)
+
+
 def code_docs(
     coder: Coder, article: Article, docs: list[Doc], explain: bool = False
 ) -> CodedArticle:
@@ -114,6 +144,9 @@ def code_docs(
         sentence = Sentence(article.article_id, index, sent.text)
         if discarded is not None:
             reports.append(SentenceReport(sentence, (), (), (discarded,)))
+            continue
+        if len(sent) > MAX_SENTENCE_TOKENS:
+            reports.append(SentenceReport(sentence, (), (), (too_long(sentence, len(sent)),)))
             continue
         ctx = SentenceContext(
             article.article_id, index, published, coder.compiled, coder.version, explain

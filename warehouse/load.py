@@ -15,7 +15,7 @@ instead of silently keeping one of the two rows.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -57,8 +57,12 @@ def load_batch(
     sentences: pa.Table,
     events: pa.Table,
     quarantine: pa.Table,
+    inside_transaction: Callable[[], None] | None = None,
 ) -> LoadCounts:
-    """Replace the batch's articles with their new sentences, events and quarantined rows."""
+    """Replace the batch's articles with their new sentences, events and quarantined rows.
+
+    `inside_transaction` is called after the articles are written and before their sentences
+    and events: the fault tests kill the process there to prove the batch is all or nothing."""
     batch = {
         _ARTICLES: _conform(articles, ARTICLES_SCHEMA, "articles"),
         _SENTENCES: _conform(sentences, SENTENCES_SCHEMA, "sentences"),
@@ -68,6 +72,8 @@ def load_batch(
     with _registered(con, batch), _transaction(con):
         replaced = _delete_previous(con)
         _insert_articles(con)
+        if inside_transaction is not None:
+            inside_transaction()
         _insert_sentences(con)
         _insert_events(con)
         _insert_quarantine(con)

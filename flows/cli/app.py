@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 import typer
+from rich.console import Console
 
+from coding.errors import DictionaryError
 from flows.settings import quiet_prefect
 
 quiet_prefect()  # before any module below imports Prefect
 
 from flows.cli import code, dictionaries, export, query, report, run, serve  # noqa: E402
+from warehouse.errors import WarehouseError  # noqa: E402
 
 app = typer.Typer(
     name="cameoflow",
@@ -38,4 +42,11 @@ def configure(
 
 
 def main() -> None:
-    app()
+    """The console script: errors the user can act on (a dictionary that does not load, a
+    database that cannot be written or is in use) end the command with one line, not a
+    traceback."""
+    try:
+        app()
+    except (DictionaryError, WarehouseError) as error:
+        Console(stderr=True).print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+        sys.exit(1)

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from coding.records import Article
 from flows.ingest.dates import parse_date
+from flows.ingest.html_text import html_to_text, looks_like_html
 from flows.ingest.ids import article_id
+from flows.ingest.language import not_english_reason
+from flows.ingest.limits import too_long_article
 from flows.ingest.normalize import normalize_text, normalize_title
 from flows.ingest.problems import IngestProblem
 
@@ -25,6 +28,9 @@ FIELD_NAMES: Mapping[str, tuple[str, ...]] = {
     "source": ("source", "publisher"),
     "url": ("url", "link"),
 }
+# A publication date this far past the ingest time is wrong (a typo, a wrong field), not a time
+# zone: event dates resolve against it, so it is replaced, with a note, rather than trusted.
+FUTURE_TOLERANCE = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,16 +75,33 @@ def raw_from_mapping(values: Mapping[str, object], origin: str, line: int) -> Ra
 
 
 def build_article(raw: RawArticle, ingested_at: datetime) -> Iterator[Article | IngestProblem]:
-    """Yield the Article, preceded by any problem found on the way, or only a problem."""
-    title = normalize_title(raw.title)
-    text = drop_title_repeats(normalize_text(raw.text), title)
+    """Yield the Article, preceded by any problem found on the way, or only a problem.
+
+    Refused (one skipped problem, no article): no text, text over the size limit, text that is
+    not English. Read with a note: HTML markup in the text (stripped), a missing, unparsable or
+    future date (published_at falls back to the ingest time).
+    """
+    oversized = too_long_article(len(raw.text))
+    if oversized:
+        yield _problem(raw, raw.line, oversized)
+        return
+    body, title_raw = raw.text, raw.title
+    if looks_like_html(body):
+        body, title_raw = html_to_text(body), html_to_text(title_raw)
+        yield _problem(raw, raw.line, "text is HTML markup; tags stripped", skipped=False)
+    title = normalize_title(title_raw)
+    text = drop_title_repeats(normalize_text(body), title)
     if not text:
         reason = "missing text (only a title)" if title else "missing text"
         yield _problem(raw, raw.line, reason)
         return
+    foreign = not_english_reason(text)
+    if foreign:
+        yield _problem(raw, raw.line, foreign)
+        return
     published_at, problem = resolve_date(raw, ingested_at)
     if problem:
-        yield _problem(raw, raw.date_line or raw.line, problem)
+        yield _problem(raw, raw.date_line or raw.line, problem, skipped=False)
     yield Article(
         article_id=article_id(raw.publisher_id, title, text),
         title=title,
@@ -90,8 +113,8 @@ def build_article(raw: RawArticle, ingested_at: datetime) -> Iterator[Article | 
     )
 
 
-def _problem(raw: RawArticle, line: int, reason: str) -> IngestProblem:
-    return IngestProblem(raw.origin, line, f"{raw.item}: {reason}" if raw.item else reason)
+def _problem(raw: RawArticle, line: int, reason: str, skipped: bool = True) -> IngestProblem:
+    return IngestProblem(raw.origin, line, f"{raw.item}: {reason}" if raw.item else reason, skipped)
 
 
 def drop_title_repeats(text: str, title: str) -> str:
@@ -108,9 +131,13 @@ def resolve_date(raw: RawArticle, ingested_at: datetime) -> tuple[datetime, str]
     why."""
     if raw.date.strip():
         parsed = parse_date(raw.date)
-        if parsed is not None:
-            return parsed, ""
-        return ingested_at, f"unparsable date {raw.date.strip()!r}; published_at set to ingest time"
+        if parsed is None:
+            given = raw.date.strip()[:80]
+            return ingested_at, f"unparsable date {given!r}; published_at set to ingest time"
+        if parsed > ingested_at + FUTURE_TOLERANCE:
+            reason = f"date {parsed:%Y-%m-%d} is in the future; published_at set to ingest time"
+            return ingested_at, reason
+        return parsed, ""
     if raw.default_date is not None:
         return raw.default_date, ""
     return ingested_at, "no date given; published_at set to ingest time"

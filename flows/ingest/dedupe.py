@@ -46,5 +46,5 @@ class IdRegistry:
             return
         new_id = f"{article.article_id}~{digest[:RENAME_HEX_DIGITS]}"
         reason = f"id {article.article_id!r} already used by another article; kept as {new_id!r}"
-        yield IngestProblem(origin, 0, reason)
+        yield IngestProblem(origin, 0, reason, skipped=False)
         yield from self._admit_article(dataclasses.replace(article, article_id=new_id), origin)

@@ -35,7 +35,7 @@ def read_feed(stream: io.BufferedReader, origin: Origin) -> Iterator[Article | I
         return
     if parsed.bozo:
         reason = f"feed is not well-formed ({parsed.bozo_exception}); its entries were read anyway"
-        yield IngestProblem(origin.name, 0, reason)
+        yield IngestProblem(origin.name, 0, reason, skipped=False)
     source = parsed.feed.get("title", "")
     for number, entry in enumerate(parsed.entries, start=1):
         raw = RawArticle(

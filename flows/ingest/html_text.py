@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 # Tags that end a paragraph; everything else (a, b, span, ...) is inline.
@@ -10,6 +11,14 @@ BLOCK_TAGS = frozenset(
     .split()
 )
 SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
+# Markup in what should be plain text (a scraper that saved the page source): opening or closing
+# tags of elements that only web pages have. Two are needed, so "x <b> y" in prose is left alone.
+HTML_TAG = re.compile(
+    r"</?(?:html|head|body|p|div|span|br|a|b|i|em|strong|script|style|table|tr|td|ul|ol|li|"
+    r"h[1-6]|img|iframe|meta|link|section|article|header|footer|nav)\b[^<>]{0,2000}>",
+    re.IGNORECASE,
+)
+MIN_HTML_TAGS = 2
 
 
 class _TextCollector(HTMLParser):
@@ -41,3 +50,12 @@ def html_to_text(markup: str) -> str:
     collector.feed(markup)
     collector.close()
     return "".join(collector.parts)
+
+
+def html_tag_count(text: str) -> int:
+    """How many HTML tags `text` holds, counting up to MIN_HTML_TAGS (enough to decide)."""
+    return sum(1 for _, _ in zip(HTML_TAG.finditer(text), range(MIN_HTML_TAGS), strict=False))
+
+
+def looks_like_html(text: str) -> bool:
+    return html_tag_count(text) >= MIN_HTML_TAGS

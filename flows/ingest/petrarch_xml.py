@@ -52,7 +52,9 @@ def read_petrarch_xml(
         opening = SENTENCE_OPEN.search(item.text)
         if opening:
             if current is not None:
-                yield IngestProblem(origin.name, item.number, "<Sentence> before </Sentence>")
+                yield IngestProblem(
+                    origin.name, item.number, "<Sentence> before </Sentence>", skipped=False
+                )
                 yield from _finish(current, origin)
             found += 1
             current = _Sentence(item.number, dict(ATTRIBUTE.findall(opening.group(1))))
@@ -63,7 +65,8 @@ def read_petrarch_xml(
             yield from _finish(current, origin)
             current = None
     if current is not None:
-        yield IngestProblem(origin.name, current.line, "<Sentence> not closed at end of file")
+        reason = "<Sentence> not closed at end of file"
+        yield IngestProblem(origin.name, current.line, reason, skipped=False)
         yield from _finish(current, origin)
     if not found:
         yield IngestProblem(origin.name, 0, "no <Sentence> records found")

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from flows.ingest.decode import decode
+from flows.ingest.limits import OversizedLine, bounded_lines, too_large_record
 from flows.ingest.problems import IngestProblem
 
 SNIFF_BYTES = 8192
@@ -25,7 +26,7 @@ def whole_text(data: bytes, origin: str) -> tuple[str | None, list[IngestProblem
     if unusable:
         return None, [IngestProblem(origin, 0, unusable)]
     decoded = decode(data)
-    problems = [IngestProblem(origin, 0, decoded.problem)] if decoded.problem else []
+    problems = [IngestProblem(origin, 0, decoded.problem, skipped=False)] if decoded.problem else []
     return decoded.text, problems
 
 
@@ -44,8 +45,8 @@ def unusable_reason(head: bytes) -> str:
 def text_lines(stream: io.BufferedReader, origin: str) -> Iterator[Line | IngestProblem]:
     """Decode a line-based file one line at a time, so a large file is never held whole.
 
-    A file that starts as binary or is empty gives one problem; a bad line later on gives a
-    problem for that line and the rest continues.
+    A file that starts as binary or is empty gives one problem; a bad line later on (binary, or
+    longer than limits.MAX_RECORD_BYTES) gives a problem for that line and the rest continues.
     """
     unusable = unusable_reason(stream.peek(SNIFF_BYTES)[:SNIFF_BYTES])
     if unusable and unusable != "empty file":
@@ -53,13 +54,17 @@ def text_lines(stream: io.BufferedReader, origin: str) -> Iterator[Line | Ingest
         return
     offset = 0
     seen_content = False
-    for number, data in enumerate(stream, start=1):
+    for number, data in enumerate(bounded_lines(stream), start=1):
+        if isinstance(data, OversizedLine):
+            yield IngestProblem(origin, number, too_large_record(data.size))
+            offset += data.size
+            continue
         if b"\x00" in data:
             yield IngestProblem(origin, number, "NUL byte in line (binary data); line skipped")
         else:
             decoded = decode(data, offset=offset)
             if decoded.problem:
-                yield IngestProblem(origin, number, decoded.problem)
+                yield IngestProblem(origin, number, decoded.problem, skipped=False)
             seen_content = seen_content or bool(decoded.text.strip())
             yield Line(number, decoded.text)
         offset += len(data)

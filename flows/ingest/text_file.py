@@ -21,6 +21,7 @@ from datetime import datetime
 
 from coding.records import Article
 from flows.ingest.build import RawArticle, build_article
+from flows.ingest.limits import MAX_RECORD_BYTES, read_bounded, too_large_record
 from flows.ingest.origin import Origin
 from flows.ingest.problems import IngestProblem
 from flows.ingest.rawtext import whole_text
@@ -31,7 +32,11 @@ HEADER_FIELDS = {"date": "date", "source": "source", "url": "url", "id": "publis
 
 def read_text(stream: io.BufferedReader, origin: Origin) -> Iterator[Article | IngestProblem]:
     """One story from a text file (or a text/plain response)."""
-    text, problems = whole_text(stream.read(), origin.name)
+    data = read_bounded(stream)
+    if data is None:
+        yield IngestProblem(origin.name, 0, too_large_record(MAX_RECORD_BYTES + 1))
+        return
+    text, problems = whole_text(data, origin.name)
     yield from problems
     if text is None:
         return

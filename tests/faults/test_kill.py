@@ -1,0 +1,81 @@
+"""A run killed with SIGKILL at any point leaves the warehouse readable and consistent, and the
+next run completes the work: every article present once, counts reconciled.
+
+The runs are real `cameoflow run` processes; CAMEOFLOW_FAULT_AT (flows/faults.py) makes the
+process kill itself at a named point of a named batch, so the test is not at the mercy of timing.
+"""
+
+from __future__ import annotations
+
+import signal
+
+import pytest
+
+from tests.faults.helpers import (
+    RUN_TIMEOUT,
+    SAMPLES,
+    assert_consistent,
+    reconciliation,
+    rows,
+    scalar,
+    start_run,
+)
+
+pytestmark = pytest.mark.slow
+
+BATCH = 2
+ARTICLES = len([p for p in SAMPLES.iterdir() if p.suffix == ".txt"])
+
+
+def killed_run(api_url, db, fault: str) -> str:
+    process = start_run(api_url, db, [SAMPLES], "--batch-size", str(BATCH),
+                        CAMEOFLOW_FAULT_AT=fault)
+    _, stderr = process.communicate(timeout=RUN_TIMEOUT)
+    assert process.returncode == -signal.SIGKILL, stderr[-3000:]
+    return stderr
+
+
+def run_ids(db) -> dict[str, str]:
+    return dict(rows(db, "SELECT run_id, status FROM runs ORDER BY started_at"))
+
+
+def test_killed_runs_leave_whole_batches_and_the_rerun_completes(prefect_api_url, tmp_path):
+    db = tmp_path / "events.duckdb"
+
+    # 1. Killed inside batch 1's transaction: batch 0 is there, nothing of batch 1.
+    killed_run(prefect_api_url, db, "mid-load:1")
+    assert_consistent(db)
+    assert scalar(db, "SELECT count(*) FROM articles") == BATCH
+    first = run_ids(db)
+    assert list(first.values()) == ["running"]  # nobody closed it
+
+    # 2. The next run, killed after validating its first batch and before loading it, first
+    #    marks the killed run failed (it holds the run lock, so that run cannot be alive).
+    killed_run(prefect_api_url, db, "after-validate:0")
+    assert_consistent(db)
+    assert scalar(db, "SELECT count(*) FROM articles") == BATCH
+    statuses = run_ids(db)
+    assert statuses[next(iter(first))] == "failed"
+    assert sorted(statuses.values()) == ["failed", "running"]
+
+    # 3. Killed right after committing a batch: that batch stays, whole.
+    killed_run(prefect_api_url, db, "after-load:0")
+    assert_consistent(db)
+    assert scalar(db, "SELECT count(*) FROM articles") == 2 * BATCH
+
+    # 4. A clean run finishes the work.
+    process = start_run(prefect_api_url, db, [SAMPLES], "--batch-size", str(BATCH))
+    stdout, stderr = process.communicate(timeout=RUN_TIMEOUT)
+    assert process.returncode == 0, stderr[-3000:]
+    assert_consistent(db)
+    statuses = run_ids(db)
+    assert list(statuses.values()) == ["failed", "failed", "failed", "completed"]
+    assert scalar(db, "SELECT count(*) FROM articles") == ARTICLES
+    assert scalar(db, "SELECT count(DISTINCT article_id) FROM events") == ARTICLES
+    balance = reconciliation(db, list(statuses)[-1])
+    # This run coded only what the killed runs had not committed; the two committed batches
+    # count as skipped (already coded), so nothing is coded twice and nothing is missing.
+    assert balance["ingested"] == ARTICLES
+    assert balance["coded"] + balance["quarantined"] == ARTICLES - 2 * BATCH
+    assert balance["skipped"] == 2 * BATCH
+    assert balance["balanced"] is True
