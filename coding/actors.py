@@ -111,7 +111,10 @@ def coordinated_heads(head: Token) -> list[Token]:
         if token.pos_ in NOUN_TAGS:
             group[token.i] = token
     for child in head.children:
-        if child.dep_ in ("appos", "nmod") and child.pos_ == "PROPN":
+        # Only inside a list: "Dagolath's minister" (nmod) or "Zelensky, the president"
+        # (appos) name one actor, not two.
+        listed = len(group) > 1 or any(c.dep_ == "conj" for c in child.children)
+        if child.dep_ in ("appos", "nmod") and child.pos_ == "PROPN" and listed:
             group[child.i] = child
             group.update((c.i, c) for c in child.conjuncts if c.pos_ in NOUN_TAGS)
     return [group[i] for i in sorted(group)]
