@@ -11,8 +11,10 @@ import io
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
 import matplotlib
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DateFormatter
 from matplotlib.figure import Figure
@@ -21,7 +23,8 @@ from warehouse.report_data import QUAD_CLASSES, DailyQuad, DyadCount, MonthlyGol
 
 # Colour-blind safe (Okabe-Ito): cooperation in blues/greens, conflict in orange/vermillion.
 QUAD_COLOURS = {1: "#56B4E9", 2: "#009E73", 3: "#E69F00", 4: "#D55E00"}
-_RC = {
+# Any: matplotlib's stubs want a dict keyed by a Literal of every rc name.
+_RC: Any = {
     "svg.fonttype": "none",
     "svg.hashsalt": "cameoflow-report",  # stable element ids: the same data gives the same file
     "font.size": 9,
@@ -43,9 +46,10 @@ def events_per_day_svg(daily: Sequence[DailyQuad]) -> str | None:
         fig = Figure(figsize=(9, 3.2), layout="constrained")
         ax = fig.subplots()
         marker = "o" if len(days) <= 31 else None
+        x = _dates(days)
         for quad, name in QUAD_CLASSES.items():
             series = [counts[quad].get(day, 0) for day in days]
-            ax.plot(days, series, label=f"{quad} {name}", color=QUAD_COLOURS[quad], marker=marker)
+            ax.plot(x, series, label=f"{quad} {name}", color=QUAD_COLOURS[quad], marker=marker)
         ax.set_ylabel("events per day")
         ax.set_ylim(bottom=0)
         ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=4, frameon=False)
@@ -79,7 +83,7 @@ def goldstein_svg(monthly: Sequence[MonthlyGoldstein]) -> str | None:
         ax.axhline(0, color="#999999", linewidth=0.8)
         for label, points in series.items():
             ax.plot(
-                [p.month for p in points],
+                _dates([p.month for p in points]),
                 [p.goldstein_mean for p in points],
                 marker="o",
                 label=label,
@@ -90,11 +94,15 @@ def goldstein_svg(monthly: Sequence[MonthlyGoldstein]) -> str | None:
         months = sorted({m.month for m in monthly})
         if len(months) <= 12:
             # A tick per month: an automatic locator puts day ticks between two months.
-            ax.set_xticks(months)
+            ax.set_xticks(_dates(months))
             ax.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
         else:
             _date_axis(ax)
         return _svg(fig)
+
+
+def _dates(days: Sequence[date]) -> np.ndarray:
+    return np.array(days, dtype="datetime64[D]")
 
 
 def _date_axis(ax: Axes) -> None:
