@@ -1,0 +1,224 @@
+"""Throughput on one machine: bare spaCy against the coder against the whole flow.
+
+    python -m benchmarks.throughput [--sentences 20000] [--memory-articles 300]
+
+Builds a deterministic corpus by recombining the sample articles' sentences (samples/) into
+many articles, writes it as JSONL, and measures in one run, on the same normalized texts:
+  (a) bare spaCy nlp.pipe over each article's paragraphs (same model, components, batch size),
+  (b) the coder end to end (coding.pipeline.code_articles, parse included),
+  (c) the `daily` flow into a fresh DuckDB file with validation,
+then (c) on a local Dask cluster of two worker processes, bare spaCy with n_process=2, and peak
+RSS of the flow for N and 10 N articles, each size in its own process so the peaks are apart.
+Model loading, GX set-up and Prefect's ephemeral server are warmed up before timing. Rates are
+wall clock; each also shows this process's CPU rate, the fairer figure on a shared machine (it
+leaves out Prefect's server and, for the 2-process rows, the workers: read those by wall clock).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flows.settings import quiet_prefect
+
+quiet_prefect()
+# Probes start Prefect's local server while the machine is busy with the other measures.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+SENTENCES_PER_ARTICLE = 10
+SENTENCES_PER_PARAGRAPH = 2
+MIN_WORDS = 5  # leave out datelines and bylines: they are not news sentences
+SEED = 20260310
+
+app = typer.Typer(add_completion=False, help=__doc__.splitlines()[0])
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    sentences: int
+    seconds: float  # wall clock
+    cpu_seconds: float  # this process only: shows the cost when other jobs share the machine
+
+    @property
+    def rate(self) -> float:
+        return self.sentences / self.seconds
+
+    @property
+    def cpu_rate(self) -> float:
+        return self.sentences / self.cpu_seconds
+
+
+def sample_sentences() -> list[str]:
+    """Every distinct sentence of the bundled samples, as the model splits them."""
+    from coding.nlp import build_nlp
+    from coding.pipeline import paragraphs
+    from flows.ingest import IngestProblem, read_inputs
+
+    nlp = build_nlp()
+    texts = [
+        p for a in read_inputs([str(SAMPLES)]) if not isinstance(a, IngestProblem)
+        for p in paragraphs(a)
+    ]
+    found = (s.text.strip() for doc in nlp.pipe(texts) for s in doc.sents)
+    return list(dict.fromkeys(s for s in found if len(s.split()) >= MIN_WORDS))
+
+
+def corpus_lines(pool: list[str], articles: int) -> Iterator[str]:
+    """JSONL lines of recombined articles, generated lazily (the corpus is never in memory)."""
+    rng = random.Random(SEED)
+    for number in range(articles):
+        chosen = rng.sample(pool, SENTENCES_PER_ARTICLE)
+        paras = [
+            " ".join(chosen[i : i + SENTENCES_PER_PARAGRAPH])
+            for i in range(0, len(chosen), SENTENCES_PER_PARAGRAPH)
+        ]
+        yield json.dumps(
+            {"id": f"bench-{number:07d}", "title": "", "text": "\n\n".join(paras),
+             "date": "2026-03-12", "source": "benchmark"}
+        )
+
+
+def write_corpus(path: Path, pool: list[str], articles: int) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for line in corpus_lines(pool, articles):
+            out.write(line + "\n")
+    return path
+
+
+def timed(name: str, run: Callable[[], int]) -> Measure:
+    start, cpu = time.perf_counter(), time.process_time()
+    sentences = run()
+    return Measure(name, sentences, time.perf_counter() - start, time.process_time() - cpu)
+
+
+def bare_spacy(articles: list, n_process: int = 1) -> int:
+    from coding.nlp import build_nlp
+    from coding.pipeline import PARSE_BATCH, paragraphs
+
+    texts = (p for a in articles for p in paragraphs(a))
+    docs = build_nlp().pipe(texts, batch_size=PARSE_BATCH, n_process=n_process)
+    return sum(1 for doc in docs for _ in doc.sents)
+
+
+def coder(articles: list) -> int:
+    from coding.pipeline import code_articles
+    from flows.coder import cached_coder
+
+    return sum(len(c.sentences) for c in code_articles(cached_coder((), None), articles))
+
+
+def flow_run(corpus: Path, db: Path, task_runner: object | None = None, in_flight: int = 2) -> int:
+    from flows.daily import daily
+
+    flow = daily.with_options(task_runner=task_runner) if task_runner else daily
+    summary = flow(inputs=[str(corpus)], db_path=str(db), max_in_flight=in_flight)
+    return summary.sentences
+
+
+def read_articles(corpus: Path) -> list:
+    from flows.ingest import IngestProblem, read_inputs
+
+    return [a for a in read_inputs([str(corpus)]) if not isinstance(a, IngestProblem)]
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def two_workers(corpus: Path, warmup: Path, work: Path) -> Measure:
+    """The flow with coding and validation on two local Dask worker processes."""
+    from distributed import LocalCluster
+
+    from flows.runners import Placement
+
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                      dashboard_address=None) as cluster:
+        placement = Placement(dask_address=cluster.scheduler_address)
+        runner = placement.task_runner()
+        with placement.shared_api():
+            flow_run(warmup, work / "dask-warmup.duckdb", runner, in_flight=4)
+            return timed("(c) flow, 2 Dask workers",
+                         lambda: flow_run(corpus, work / "dask.duckdb", runner, in_flight=4))
+
+
+def memory_probe(articles: int) -> float:
+    """Peak RSS of one flow run over `articles` generated articles, measured in a fresh process."""
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.throughput", "--probe-articles", str(articles)],
+        check=True, capture_output=True, text=True, cwd=REPO,
+    )
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def probe(articles: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        corpus = write_corpus(work / "corpus.jsonl", sample_sentences(), articles)
+        flow_run(corpus, work / "events.duckdb")
+    print(f"{peak_rss_mib():.1f}")
+
+
+def table(rows: list[tuple[str, str]]) -> str:
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
+
+
+@app.command()
+def main(
+    sentences: Annotated[int, typer.Option(help="Corpus size in sentences.")] = 20_000,
+    memory_articles: Annotated[
+        int, typer.Option(help="Articles of the smaller memory probe; the larger is 10x.")
+    ] = 100,
+    probe_articles: Annotated[int | None, typer.Option(hidden=True)] = None,
+) -> None:
+    if probe_articles is not None:
+        probe(probe_articles)
+        return
+    pool = sample_sentences()
+    n_articles = max(1, sentences // SENTENCES_PER_ARTICLE)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        corpus = write_corpus(work / "corpus.jsonl", pool, n_articles)
+        warmup = write_corpus(work / "warmup.jsonl", pool[::-1], 20)
+        articles = read_articles(corpus)
+        flow_run(warmup, work / "warmup.duckdb")  # model, GX, Prefect's server: not timed
+        a = timed("(a) bare spaCy nlp.pipe", lambda: bare_spacy(articles))
+        b = timed("(b) coder (code_articles)", lambda: coder(articles))
+        c = timed("(c) daily flow -> DuckDB", lambda: flow_run(corpus, work / "events.duckdb"))
+        a2 = timed("(a) bare spaCy, n_process=2", lambda: bare_spacy(articles, n_process=2))
+        c2 = two_workers(corpus, warmup, work)
+    small, large = memory_probe(memory_articles), memory_probe(10 * memory_articles)
+    rows = [(m.name, f"{m.sentences:>7,} sentences  {m.seconds:7.1f} s  {m.rate:8.1f} sent/s"
+                     f"  (cpu here {m.cpu_rate:8.1f} sent/s)")
+            for m in (a, b, c, a2, c2)]
+    rows += [
+        ("b/a", f"{b.rate / a.rate:.3f}  (cpu {b.cpu_rate / a.cpu_rate:.3f}; target >= 0.90)"),
+        ("c/a", f"{c.rate / a.rate:.3f}  (cpu {c.cpu_rate / a.cpu_rate:.3f}; target >= 0.85)"),
+        ("spaCy 2 processes / 1", f"{a2.rate / a.rate:.2f}x"),
+        ("flow 2 workers / 1", f"{c2.rate / c.rate:.2f}x  (target >= 1.6x)"),
+        ("peak RSS, this process", f"{peak_rss_mib():.0f} MiB"),
+        (f"peak RSS flow, {memory_articles:,} articles", f"{small:.0f} MiB"),
+        (f"peak RSS flow, {10 * memory_articles:,} articles",
+         f"{large:.0f} MiB  ({large / small:.2f}x, target <= 1.2x)"),
+    ]
+    typer.echo(f"corpus: {n_articles:,} articles from {len(pool)} sample sentences\n")
+    typer.echo(table(rows))
+
+
+if __name__ == "__main__":
+    app()
