@@ -17,19 +17,20 @@ from coding.dictionaries import load_dictionaries
 from coding.pipeline import coder_version
 from coding.records import Article
 from flows.batches import DEFAULT_BATCH_SIZE, CheckedBatch, RunSummary
+from flows.guards import acquire_run_lock, close_reconciled
 from flows.ingest import IngestProblem, read_inputs
 from flows.pipelining import in_flight
 from flows.progress import Step, report
 from flows.staging import batch_folder, default_staging_root, remove
 from flows.tasks import code_batch, load_checked_batch, skip_coded, validate_batch
 from warehouse.db import connect
-from warehouse.runs import finish_run, start_run
+from warehouse.runs import start_run
 
 log = logging.getLogger(__name__)
 
 
 def article_batches(
-    inputs: Sequence[str], size: int, problems: list[str]
+    inputs: Sequence[str], size: int, problems: list[IngestProblem]
 ) -> Iterator[list[Article]]:
     """Stream the inputs in batches; problems are reported by name and collected, never fatal."""
     articles = (item for item in read_inputs(inputs) if _keep(item, problems))
@@ -37,10 +38,10 @@ def article_batches(
         yield batch
 
 
-def _keep(item: Article | IngestProblem, problems: list[str]) -> bool:
+def _keep(item: Article | IngestProblem, problems: list[IngestProblem]) -> bool:
     if isinstance(item, IngestProblem):
         log.warning("input problem: %s", item)
-        problems.append(str(item))
+        problems.append(item)
         return False
     return True
 
@@ -109,7 +110,7 @@ def open_run(db_path: str, run_id: str, inputs: list[str], dictionary_version: s
 def close_run(db_path: str, summary: RunSummary, status: str) -> None:
     con = connect(Path(db_path))
     try:
-        finish_run(con, summary.run_id, status, summary.counts(), summary.validation)
+        close_reconciled(con, summary, status)
     finally:
         con.close()
 
@@ -132,6 +133,7 @@ def daily(
     stays here, the single writer."""
     run = RunPlan.start(inputs, db_path, dictionary_paths, model, staging_dir)
     summary = RunSummary(run_id=run.run_id)
+    lock = acquire_run_lock(db_path, run.run_id)  # held to the end: one writer run at a time
     open_run(db_path, run.run_id, list(inputs), run.dictionary_version)
     status = "failed"
     try:
@@ -147,4 +149,5 @@ def daily(
     finally:
         close_run(db_path, summary, status)
         remove(run.staging)
+        lock.release()
     return summary

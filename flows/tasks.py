@@ -15,6 +15,7 @@ from coding.pipeline import code_articles
 from coding.records import Article
 from flows.batches import CheckedBatch, CodedBatch
 from flows.coder import cached_coder
+from flows.faults import fault_hook, fault_point
 from flows.staging import read_table, remove, write_table
 from warehouse.arrow import articles_to_arrow, events_to_arrow, sentences_to_arrow
 from warehouse.coded import already_coded
@@ -62,6 +63,7 @@ def code_batch(
     write_table(folder, "articles", articles_to_arrow(articles, run_id))
     write_table(folder, "sentences", sentences_to_arrow(reports))
     write_table(folder, "events", events_to_arrow(events, run_id))
+    fault_point("after-code", number)
     worker = f"{socket.gethostname()}:{os.getpid()}"
     log.info("batch %d on %s: %d articles, %d sentences, %d events", number, worker,
              len(articles), len(reports), len(events))
@@ -78,6 +80,7 @@ def validate_batch(
     outcome = validate_events(read_table(batch.folder, "events"), codes, published)
     write_table(batch.folder, "passed", outcome.passed)
     write_table(batch.folder, "quarantined", outcome.quarantined)
+    fault_point("after-validate", batch.number)
     roots = Counter(outcome.passed.column("event_root_code").to_pylist())
     return CheckedBatch(
         batch, outcome.passed.num_rows, outcome.quarantined.num_rows, dict(roots), outcome.summary
@@ -97,10 +100,11 @@ def load_checked_batch(db_path: str, batch: CheckedBatch) -> int:
     tables = [read_table(folder, name) for name in STAGED_FOR_LOAD]
     con = connect(Path(db_path))
     try:
-        load_batch(con, *tables)
+        load_batch(con, *tables, inside_transaction=fault_hook("mid-load", batch.coded.number))
     finally:
         con.close()
     remove(folder)
+    fault_point("after-load", batch.coded.number)
     log.info("batch %d loaded: %d events, %d quarantined", batch.coded.number,
              batch.passed, batch.quarantined)
     return batch.passed

@@ -68,7 +68,8 @@ def print_summary(summary: RunSummary, db_path: Path) -> None:
         f"already coded {summary.skipped}   input problems {len(summary.problems)}"
     )
     for problem in summary.problems:
-        console.print(f"  [yellow]skipped[/yellow] {problem}")
+        label = "skipped" if problem.skipped else "note"
+        console.print(f"  [yellow]{label}[/yellow] {problem}", highlight=False)
     table = Table("root", "events", title="events by CAMEO root code")
     for root, count in sorted(summary.events_by_root.items()):
         table.add_row(root, str(count))
