@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from coding.compiled import ACTOR_LABEL, AGENT_LABEL, DISCARD_LABEL, CompiledDictionaries
 from coding.entries import AgentEntry
+from coding.places import PlaceReason, resolve_place
 from coding.records import ActorMatch
 
 # Dependents that belong to a noun phrase's naming core. Clauses (relcl, acl) and most
@@ -190,7 +192,8 @@ def phrase_actors(
                 named.append((hit, code, rule))
     agent_hits = [h for h in hits.agents if indices.intersection(range(h.start, h.end))]
     if not named and not agent_hits:
-        return []
+        city = city_actor(head)
+        return [city] if city is not None else []
     covering = next((n for n in named if n[0].covers(head.i)), None)
     if covering is not None and split_code(covering[1], roles)[1]:
         return [_match(head, covering[1], [covering[0]], [covering[2]], roles)]
@@ -217,6 +220,33 @@ def _listed_with(hit: Hit, other: Hit, doc) -> bool:
     """Are the two phrases members of one list ("of Arnor, Osgiliath and Gondor")?"""
     last, other_last = doc[hit.end - 1], doc[other.end - 1]
     return last in other_last.conjuncts
+
+
+# A city stands for its country, as CAMEO codes it ("shelled Kharkiv" -> UKR), when the
+# gazetteer knows one city of that name or one far larger than its namesakes.
+CITY_REASONS = frozenset({PlaceReason.ONLY_CANDIDATE, PlaceReason.MOST_POPULOUS})
+
+
+@lru_cache(maxsize=4096)
+def _city_country(name: str) -> tuple[str, str]:
+    place = resolve_place(name)
+    if place.reason in CITY_REASONS and place.country:
+        return place.country, place.name
+    return "", ""
+
+
+def city_actor(head: Token) -> ActorMatch | None:
+    """A place name the dictionaries lack, coded as its country from the offline gazetteer."""
+    # The small model often tags a city FAC or LOC; a person or organisation is never a city.
+    if head.pos_ != "PROPN" or head.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return None
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    if ent is None:
+        return None
+    country, name = _city_country(ent.text)
+    if not country:
+        return None
+    return ActorMatch(ent.text, country, country, "", ent.start, ent.end, f"gazetteer:{name}")
 
 
 def phrase_actor(

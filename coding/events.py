@@ -33,11 +33,13 @@ from coding.verbs import (
 )
 
 # Prepositions whose object is the target when a pattern does not say, in order of preference:
-# "fired at", "talks with", "aid to", "warned about"; a place ("arrived in Gondor") only last.
+# "fired at", "talks with", "aid to", "warned about". "in" is left out: "met in Geneva" names
+# the event's place (coding/places.py), not whom it was done to.
 DEFAULT_TARGET_PREPS = (
     "with", "to", "against", "at", "on", "toward", "towards", "into", "upon", "about", "over",
-    "for", "from", "in",
+    "for", "from",
 )
+PLACE_TARGET_PREPS = frozenset({"in", "inside"})
 NULL_CODE = "---"
 # Where the head of a noun phrase hangs (as opposed to a modifier inside one).
 NOUN_HEAD_DEPS = frozenset(
@@ -115,7 +117,11 @@ def _target_actors(
     frame: Frame, found: PatternMatch, ctx: SentenceContext, hits, memory: ArticleMemory
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
     if found.names_target:
-        return _actors_or_resolved(found.target_head, ctx, hits, memory)
+        targets, steps = _actors_or_resolved(found.target_head, ctx, hits, memory)
+        if targets or frame.obj is None or found.target_head is frame.obj:
+            return targets, steps
+        # "shelled the Ukrainian city of X" with X unknown: the object phrase says whose.
+        return _actors_or_resolved(frame.obj, ctx, hits, memory)
     if frame.obj is not None:
         targets, steps = _actors_or_resolved(frame.obj, ctx, hits, memory)
         if targets:
@@ -126,6 +132,17 @@ def _target_actors(
                 targets, steps = _actors_or_resolved(pobj, ctx, hits, memory)
                 if targets:
                     return targets, steps
+    return [], []
+
+
+def _place_targets(
+    frame: Frame, ctx: SentenceContext, hits, memory: ArticleMemory
+) -> tuple[list[ActorMatch], list[TraceStep]]:
+    for name, pobj in frame.preps:
+        if name in PLACE_TARGET_PREPS:
+            targets, steps = _actors_or_resolved(pobj, ctx, hits, memory)
+            if targets:
+                return targets, steps
     return [], []
 
 
@@ -233,6 +250,12 @@ def _code_predicate(
         or any(s.rule == "pair-description" for s in source_steps)
     )
     pairs = _pairs(sources, targets, frame, listed)
+    if not pairs:
+        # Last resort, after reciprocity: the country where it happened is whom it touched
+        # ("arrived in Gondor", "deployed troops in Syria"), as CAMEO coders read it.
+        targets, place_steps = _place_targets(frame, ctx, hits, memory)
+        steps += place_steps
+        pairs = [(s, t) for s in sources for t in targets]
     if not pairs:
         result.trace.append(TraceStep("actor", rule, Outcome.NO_TARGET, predicate.text))
         return False

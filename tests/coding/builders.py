@@ -33,7 +33,7 @@ def words(*alternatives: str) -> tuple[frozenset[str], ...]:
 
 ACTORS = (
     actor("a:russia", "RUS", "Russia", "Russian", "Moscow"),
-    actor("a:ukraine", "UKR", "Ukraine", "Ukrainian", "Kyiv", "Kharkiv"),
+    actor("a:ukraine", "UKR", "Ukraine", "Ukrainian", "Kyiv"),
     actor("a:kremlin", "RUSGOV", "the Kremlin", "Kremlin"),
     actor("a:china", "CHN", "China"),
     actor("a:usa", "USA", "United States", "U.S."),
@@ -67,6 +67,8 @@ VERBS = (
     VerbPattern("v:meet", "040", "meet"),
     VerbPattern("v:pledge-to", "0233", "pledge", slots=(S(K.PREP, "to", is_target=True),)),
     VerbPattern("v:shell", "194", "shell"),
+    VerbPattern("v:shell-city", "194", "shell", slots=(S(K.OBJECT, words=words("city")),
+                                                     S(K.PREP, "of", is_target=True))),
     VerbPattern("v:fire-at", "190", "fire", slots=(S(K.PREP, "at", is_target=True),)),
     VerbPattern("v:talks", "043", "talk", is_noun=True),
     VerbPattern("v:say", "010", "say"),

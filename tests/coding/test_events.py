@@ -32,7 +32,7 @@ def test_country_adjective_composes_with_agent(coder):
 
 
 def test_possessive_and_of_phrase_compose_with_agent(coder):
-    assert triples(code(coder, "Russia's army attacked Kharkiv.")) == [("RUSMIL", "UKR", "190")]
+    assert triples(code(coder, "Russia's army attacked Kyiv.")) == [("RUSMIL", "UKR", "190")]
     assert triples(code(coder, "Troops of Russia attacked Kyiv.")) == [("RUSMIL", "UKR", "190")]
 
 
@@ -172,3 +172,14 @@ def test_acronym_matches_only_in_upper_case(nlp):
     coder = Coder(nlp, compile_dictionaries(nlp, dictionaries), "test")
     assert triples(code(coder, "The US attacked Iran.")) == [("USA", "IRN", "190")]
     assert triples(code(coder, "Iran attacked us.")) == []
+
+
+def test_city_missing_from_dictionaries_is_coded_as_its_country(coder):
+    coded = code(coder, "Russian forces shelled Kharkiv.")
+    assert triples(coded) == [("RUSMIL", "UKR", "194")]
+    assert coded.events[0].target.rule == "gazetteer:Kharkiv"
+
+
+def test_named_target_without_actor_falls_back_to_the_object_phrase(coder):
+    coded = code(coder, "Russia shelled the Ukrainian city of Zolochiv.")
+    assert triples(coded) == [("RUS", "UKR", "194")]
