@@ -9,7 +9,7 @@ no event too.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -122,17 +122,50 @@ def _target_actors(
             return targets, steps
         # "shelled the Ukrainian city of X" with X unknown: the object phrase says whose.
         return _actors_or_resolved(frame.obj, ctx, hits, memory)
-    if frame.obj is not None:
-        targets, steps = _actors_or_resolved(frame.obj, ctx, hits, memory)
-        if targets:
-            return targets, steps
-    for prep in DEFAULT_TARGET_PREPS:
-        for name, pobj in frame.preps:
-            if name == prep:
-                targets, steps = _actors_or_resolved(pobj, ctx, hits, memory)
-                if targets:
-                    return targets, steps
+    for head in (frame.obj, frame.indirect):
+        if head is not None:
+            targets, steps = _actors_or_resolved(head, ctx, hits, memory)
+            if targets:
+                return targets, steps
+    for preps in (frame.preps, frame.nested_preps):
+        for prep in DEFAULT_TARGET_PREPS:
+            for name, pobj in preps:
+                if name == prep:
+                    targets, steps = _actors_or_resolved(pobj, ctx, hits, memory)
+                    if targets:
+                        return targets, steps
     return [], []
+
+
+def _same_country(
+    actors: list[ActorMatch], others: list[ActorMatch], sent: Span
+) -> tuple[list[ActorMatch], list[TraceStep]]:
+    """A definite role with no country ("the prime minister", "the police") in a sentence
+    whose other side is of one country belongs to that country: "Georgian protesters demanded
+    the resignation of the prime minister" -> GEOGOV."""
+    countries = {a.country for a in others if a.country}
+    if len(countries) != 1:
+        return actors, []
+    (country,) = countries
+    doc = sent.doc
+    shared, steps = [], []
+    for actor in actors:
+        definite = actor.start > 0 and doc[actor.start - 1].lower_ == "the"
+        if actor.country or not definite:
+            shared.append(actor)
+            continue
+        code = country + actor.role
+        shared.append(replace(actor, code=code, country=country))
+        detail = f"'the {actor.text}' -> {code} (the other side's country)"
+        steps.append(TraceStep("coref", "same-country-role", Outcome.RESOLVED, detail))
+    return shared, steps
+
+
+def _governing_verb(predicate: Token) -> Token | None:
+    if predicate.pos_ != "NOUN":
+        return predicate
+    head = predicate.head.head if predicate.dep_ == "pobj" else predicate.head
+    return head if head.pos_ in ("VERB", "AUX") and head is not predicate else None
 
 
 def _place_targets(
@@ -225,12 +258,15 @@ def _code_predicate(
     if found.pattern.code == NULL_CODE and not found.pattern.reverse_code:
         result.trace.append(TraceStep("verb", rule, Outcome.NULL_CODE, predicate.text))
         return False
-    modality = modality_of(predicate) if predicate.pos_ != "NOUN" else Modality()
+    # An event noun takes the modality of the verb it depends on: "failed to reach an
+    # agreement" is no agreement, "plans talks" are not talks yet.
+    governor = _governing_verb(predicate)
+    modality = modality_of(governor) if governor is not None else Modality()
     if modality.negated:
         result.trace.append(TraceStep("modality", rule, Outcome.NEGATED, predicate.text))
         return False
     code, reverse = found.pattern.code, found.pattern.reverse_code
-    if modality.hypothetical or intended(predicate):
+    if modality.hypothetical or (governor is not None and intended(governor)):
         code, reverse = unrealised_code(code), ""
         steps.append(
             TraceStep("modality", "conditional-act", Outcome.HYPOTHETICAL, f"coded as {code}")
@@ -244,6 +280,9 @@ def _code_predicate(
     if not sources:
         result.trace.append(TraceStep("actor", rule, Outcome.NO_SOURCE, predicate.text))
         return False
+    sources, shared = _same_country(sources, targets, sent)
+    targets, shared_back = _same_country(targets, sources, sent)
+    steps += shared + shared_back
     subject = found.source_head or frame.subject
     listed = subject is not None and (
         len(actor_lookup.coordinated_heads(subject)) > 1

@@ -23,7 +23,9 @@ from coding.entries import Slot, SlotKind, VerbPattern
 # The closed list from dictionaries/README.md; any other word is a lemma.
 PREPOSITIONS = frozenset(
     "of with to against on for from in into at over about toward by between among across "
-    "after under through upon near outside within without amid".split()
+    "after under through upon near outside within without amid inside along around off "
+    "beyond behind beside despite during since until via throughout alongside onto towards "
+    "amongst".split()
 )
 
 # A lemma: letters, digits, apostrophes, hyphens and dots, optionally a trailing `*` (prefix stem).

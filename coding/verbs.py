@@ -24,6 +24,7 @@ PARTICLE_DEPS = frozenset({"prt", "prep", "advmod"})
 # Links through which a verb takes its subject from the word it hangs on: conjoined verbs,
 # complements ("agreed to meet"), "is about to restore" (acomp), adverbial clauses.
 CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp"})
+NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 # Relative pronouns stand for the noun the clause hangs on ("troops who attacked").
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
@@ -40,6 +41,10 @@ class Frame:
     particles: frozenset[str]
     passive: bool
     inherited_subject: bool = False  # the subject came from a conjoined or governing verb
+    # Prepositional phrases one level down, tried only after the verb's own: "spoke by
+    # telephone with Zelensky".
+    nested_preps: tuple[tuple[str, Token], ...] = ()
+    indirect: Token | None = None  # "gave Niger's junta an ultimatum"
     # Words of each phrase, computed once per frame however many patterns ask.
     words: dict[int, set[str]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -149,10 +154,20 @@ def build_frame(verb: Token) -> Frame:
     preps = tuple(
         p for p in prepositional_objects(*holders) if not (passive and p[1] is subject)
     )
+    nested = tuple(
+        inner for _, pobj in preps for inner in prepositional_objects(pobj) if inner not in preps
+    )
     particles = frozenset(
         c.lower_ for c in verb.children if c.dep_ in PARTICLE_DEPS and c.pos_ in ("ADP", "ADV")
     )
-    return Frame(verb, subject, obj, preps, complements, particles, passive, inherited)
+    indirect = next(
+        (c for c in verb.children if c.dep_ == "dative" and c.pos_ in NOUN_POS), None
+    )
+    if indirect is obj:
+        indirect = None
+    return Frame(
+        verb, subject, obj, preps, complements, particles, passive, inherited, nested, indirect
+    )
 
 
 def build_noun_frame(noun: Token) -> Frame:
@@ -237,17 +252,19 @@ def _fill_slot(slot: Slot, frame: Frame) -> SlotFill | None:
             return SlotFill(slot, frame.subject)
         return None
     if slot.kind is SlotKind.PREP:
-        for prep, pobj in frame.preps:
+        for prep, pobj in frame.preps + frame.nested_preps:
             if prep == slot.word and _has_words(slot.words, frame.phrase_words(pobj)):
                 return SlotFill(slot, pobj)
         return None
     wanted = slot.word.split("|")
     for complement in frame.complements:
         for verb in (complement, *complement.conjuncts):
-            if any(_is_verb(verb, w) for w in wanted):
-                obj = find_object(verb)
-                if _has_words(slot.words, frame.phrase_words(obj)):
-                    return SlotFill(slot, obj)
+            # The words may be anywhere in the complement clause: "urged Israel to agree to a
+            # ceasefire"; the target is the complement's object.
+            if any(_is_verb(verb, w) for w in wanted) and _has_words(
+                slot.words, frame.phrase_words(verb)
+            ):
+                return SlotFill(slot, find_object(verb))
     return None
 
 

