@@ -123,11 +123,15 @@ def coordinated_heads(head: Token) -> list[Token]:
 
 
 def resolve_actor_code(hit: Hit, compiled: CompiledDictionaries, on: date) -> tuple[str, str]:
-    """The code of a named actor on a date: first entry (dictionary order) whose range applies."""
+    """The code of a named actor on a date: first entry (dictionary order) whose range applies.
+    The rule names the entry and, for a dated code, the range that applied ("@2019-05-20..")."""
     for entry in compiled.actors_by_phrase.get(hit.key, ()):
         for dated in entry.codes:
             if dated.applies_on(on):
-                return dated.code, entry.rule_id
+                if dated.start is None and dated.end is None:
+                    return dated.code, entry.rule_id
+                span = f"{dated.start or ''}..{dated.end or ''}"
+                return dated.code, f"{entry.rule_id} @{span}"
     return "", ""
 
 
