@@ -76,3 +76,14 @@ def test_language_check_accepts_english_news_and_short_texts():
                "afectadas por las inundaciones, según un comunicado oficial del ministerio.")
     assert not_english_reason(spanish).startswith("not English: ")
     assert "not Latin script" in not_english_reason("Министр иностранных дел России заявил " * 5)
+
+
+def test_over_long_paragraph_is_parsed_in_pieces_cut_at_spaces():
+    from coding.pipeline import MAX_PARAGRAPH_CHARS, split_long
+
+    paragraph = " ".join(f"word{i}" for i in range(60_000))  # 588,889 characters
+    pieces = split_long(paragraph)
+    assert len(pieces) == 6
+    assert all(len(p) <= MAX_PARAGRAPH_CHARS for p in pieces)
+    assert "".join(pieces) == paragraph
+    assert all(p.endswith(" ") for p in pieces[:-1])  # no word cut in two
