@@ -2,8 +2,15 @@
 
 The rows come from the events table filtered by date, country and root code; the columns come
 from a column set (warehouse/exports/<name>.sql: native, gdelt, phoenix, icews) that selects
-from the filtered rows, named `selected`. Codes stay text in every format ("0311"). The data
-file is written exactly at `out`, and its codebook beside it as `<out>.codebook.md`.
+from the filtered rows, named `selected` and aliased `e`. Codes stay text in every format
+("0311"). The data file is written exactly at `out`, and its codebook beside it as
+`<out>.codebook.md`.
+
+Row order is a choice, not a given: sorting by (event_date, event_id) moves every wide row once
+more and doubles the cost of a large export (benchmarks/warehouse.py). The text formats people
+open and read (csv, tsv, jsonl, dta) are sorted by default; parquet, read by query engines and
+data frames that sort or group anyway, keeps the warehouse's storage order unless asked. The
+codebook states the order of its file.
 """
 
 from __future__ import annotations
@@ -30,6 +37,9 @@ EXPORTS_DIR = Path(__file__).resolve().parent / "exports"
 FORMATS = ("csv", "tsv", "parquet", "jsonl", "dta")
 COLUMN_SETS = ("native", "gdelt", "phoenix", "icews")
 STATA_VERSION = 14  # writes dta format 118, read by Stata 14 and later
+SORTED_BY_DEFAULT = frozenset({"csv", "tsv", "jsonl", "dta"})
+_ORDER_BY = "ORDER BY e.event_date, e.event_id"
+_ORDERS = {True: "event date, then event id", False: "as stored in the warehouse (unsorted)"}
 _STATA_NAME = re.compile(r"[^A-Za-z0-9_]")
 
 
@@ -48,6 +58,7 @@ class _Query:
     sql: str
     where: str
     params: tuple[object, ...]
+    ordered: bool
 
 
 def export_events(
@@ -60,11 +71,14 @@ def export_events(
     root: str | None = None,
     column_set: str = "native",
     partition_by_month: bool = False,
+    ordered: bool | None = None,
 ) -> ExportResult:
     """Write the selected events to `out` in `fmt`, and a codebook beside it.
 
     `partition_by_month` (parquet, native columns) makes `out` a folder of
     year=YYYY/month=M/*.parquet files, for exports too large for one file.
+    `ordered` sorts the rows by event date and id; None means the format's default
+    (sorted except parquet, see the module docstring).
     """
     if partition_by_month and (fmt != "parquet" or column_set != "native"):
         raise ValueError("partition_by_month needs format parquet and the native column set")
@@ -72,7 +86,9 @@ def export_events(
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if column_set not in COLUMN_SETS:
         raise ValueError(f"unknown column set {column_set!r}; choose one of {COLUMN_SETS}")
-    query = _query(column_set, since, until, country, root)
+    if ordered is None:
+        ordered = fmt in SORTED_BY_DEFAULT
+    query = _query(column_set, since, until, country, root, ordered)
     table = con.sql(query.sql, params=list(query.params)).to_arrow_table()
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -92,6 +108,7 @@ def _query(
     until: date | None,
     country: str | None,
     root: str | None,
+    ordered: bool,
 ) -> _Query:
     conditions: list[str] = []
     params: list[object] = []
@@ -111,8 +128,9 @@ def _query(
         params.append(root.zfill(2))
     where = " AND ".join(conditions) or "TRUE"
     body = (EXPORTS_DIR / f"{column_set}.sql").read_text(encoding="utf-8")
-    sql = f"WITH selected AS (SELECT * FROM events WHERE {where})\n{body}"
-    return _Query(sql, where, tuple(params))
+    order = f"\n{_ORDER_BY}" if ordered else ""
+    sql = f"WITH selected AS (SELECT * FROM events WHERE {where})\n{body.rstrip()}{order}"
+    return _Query(sql, where, tuple(params), ordered)
 
 
 def _write_csv(table: pa.Table, out: Path) -> None:
@@ -202,6 +220,7 @@ def _codebook(
         f"- format: {fmt}" + (f" (Stata {STATA_VERSION}, dta 118)" if fmt == "dta" else ""),
         f"- column set: {column_set}",
         f"- rows: {table.num_rows}",
+        f"- row order: {_ORDERS[query.ordered]}",
         f"- written: {datetime.now(UTC).isoformat(timespec='seconds')}",
         f"- coder versions: {', '.join(versions[0] or []) or 'none'}",
         f"- dictionary versions: {', '.join(versions[1] or []) or 'none'}",

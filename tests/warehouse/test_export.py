@@ -174,3 +174,45 @@ def test_stata_export_handles_long_text_and_missing_strings(con, tmp_path):
     export_events(con, "dta", tmp_path / "g.dta", column_set="gdelt", since=date(2024, 3, 3))
     gdelt, _ = pyreadstat.read_dta(tmp_path / "g.dta")
     assert "" in gdelt["SOURCEURL"].tolist()
+
+
+def _load_an_earlier_event_last(con):
+    """An event dated before all others, loaded after them: storage order is not date order."""
+    early = event("a9", 0, code="042", source="FRA", target="DEU", event_date=date(2023, 12, 1))
+    load_batch(
+        con,
+        articles_to_arrow([article("a9")], RUN_ID),
+        sentences_to_arrow([report("a9", 0)]),
+        events_to_arrow([early], RUN_ID),
+        QUARANTINE_SCHEMA.empty_table(),
+    )
+    return early
+
+
+def test_parquet_keeps_storage_order_by_default_and_sorts_when_asked(con, tmp_path):
+    early = _load_an_earlier_event_last(con)
+    stored = con.sql("SELECT * FROM events ORDER BY event_date, event_id").to_arrow_table()
+
+    default = export_events(con, "parquet", tmp_path / "d.parquet")
+    back = pq.read_table(tmp_path / "d.parquet")
+    assert back.column("event_id").to_pylist()[-1] == early.event_id  # loaded last, not sorted
+    resorted = back.sort_by([("event_date", "ascending"), ("event_id", "ascending")])
+    assert resorted.to_pylist() == stored.to_pylist()
+    assert "row order: as stored in the warehouse (unsorted)" in default.codebook.read_text()
+
+    ordered = export_events(con, "parquet", tmp_path / "o.parquet", ordered=True)
+    ids = pq.read_table(tmp_path / "o.parquet").column("event_id").to_pylist()
+    assert ids == stored.column("event_id").to_pylist() and ids[0] == early.event_id
+    assert "row order: event date, then event id" in ordered.codebook.read_text()
+
+
+@pytest.mark.parametrize("column_set", ["native", "gdelt", "phoenix", "icews"])
+def test_text_formats_are_sorted_by_date_by_default_in_every_column_set(
+    con, tmp_path, column_set
+):
+    _load_an_earlier_event_last(con)
+    export_events(con, "csv", tmp_path / "e.csv", column_set=column_set)
+    back = pd.read_csv(tmp_path / "e.csv", dtype=str, keep_default_na=False)
+    codes = back[{"native": "event_code", "gdelt": "EventCode", "phoenix": "EventCode",
+                  "icews": "CAMEO Code"}[column_set]].tolist()
+    assert codes == ["042", "0311", "010", "190", "112"]

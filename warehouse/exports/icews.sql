@@ -18,4 +18,3 @@ SELECT
     e.location_country AS "Country"
 FROM selected AS e
 LEFT JOIN articles AS a USING (article_id)
-ORDER BY e.event_date, e.event_id

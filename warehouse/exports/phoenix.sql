@@ -23,4 +23,3 @@ SELECT
     a.source AS NewsSources
 FROM selected AS e
 LEFT JOIN articles AS a USING (article_id)
-ORDER BY e.event_date, e.event_id
