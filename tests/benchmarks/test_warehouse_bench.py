@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import duckdb
+import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
 from benchmarks.warehouse import (
@@ -9,8 +11,10 @@ from benchmarks.warehouse import (
     VIEWS,
     app,
     bare_insert,
+    bare_insert_batched,
     exports,
     our_load,
+    sorted_parquet_export,
     synthetic,
     table,
     views,
@@ -58,3 +62,23 @@ def test_benchmark_command_prints_the_table(tmp_path):
     assert result.exit_code == 0, result.output
     assert "(b) load_batch" in result.output and "events/s" in result.output
     assert "Great Expectations validation is not timed here." in result.output
+
+
+def test_batched_bare_floor_and_sorted_parquet_cover_every_row(tmp_path):
+    data = synthetic(1_000)
+    floor = bare_insert_batched(data, tmp_path / "bare_batched.duckdb", batch_size=300)
+    our_load(data, tmp_path / "events.duckdb", batch_size=300)
+    sorted_export = sorted_parquet_export(tmp_path / "events.duckdb", tmp_path / "out")
+
+    con = duckdb.connect(str(tmp_path / "bare_batched.duckdb"), read_only=True)
+    counts = [con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+              for t in ("articles", "sentences", "events")]
+    con.close()
+    assert counts == [200, 1_000, 1_000]
+    assert floor.step == "(a') bare insert, batched" and floor.rows == 1_000
+    dates = pq.read_table(tmp_path / "out" / "events.sorted.parquet").column("event_date")
+    assert sorted_export.rows == 1_000 and dates.to_pylist() == sorted(dates.to_pylist())
+    printed = table([bare_insert(data, tmp_path / "bare.duckdb"), floor,
+                     our_load(data, tmp_path / "again.duckdb", batch_size=300), sorted_export])
+    assert "load time / bare batched insert time:" in printed
+    assert "sorted parquet export:" in printed and "load average" in printed
