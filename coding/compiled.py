@@ -28,6 +28,24 @@ def phrase_key(words: list[str] | tuple[str, ...]) -> str:
     return " ".join(w.lower() for w in words)
 
 
+@dataclass(frozen=True, slots=True)
+class Anchors:
+    required: frozenset[str]  # every one of these words
+    alternatives: tuple[frozenset[str], ...]  # one word of each set
+
+    @classmethod
+    def of(cls, pattern: VerbPattern) -> Anchors:
+        single = [a for a in pattern.anchors if len(a) == 1]
+        return cls(
+            frozenset().union(*single), tuple(a for a in pattern.anchors if len(a) > 1)
+        )
+
+    def possible(self, present: set[str]) -> bool:
+        return self.required <= present and all(
+            not a.isdisjoint(present) for a in self.alternatives
+        )
+
+
 @dataclass(frozen=True)
 class CompiledDictionaries:
     dictionaries: Dictionaries
@@ -38,6 +56,9 @@ class CompiledDictionaries:
     discards_by_phrase: Mapping[str, tuple[DiscardEntry, ...]]
     verbs_by_lemma: Mapping[str, tuple[VerbPattern, ...]]
     nouns_by_lemma: Mapping[str, tuple[VerbPattern, ...]]
+    # Each pattern's anchors (VerbPattern.anchors), computed once and split into single words
+    # (one subset test) and sets of alternatives: best_match tests them before any slot.
+    anchors: Mapping[int, Anchors]
     role_codes: frozenset[str]  # 3-letter blocks that are roles, never a country
 
     @property
@@ -121,4 +142,5 @@ def compile_dictionaries(nlp: Language, dictionaries: Dictionaries) -> CompiledD
         verbs_by_lemma=MappingProxyType(_index_patterns(dictionaries.verbs, nouns=False)),
         nouns_by_lemma=MappingProxyType(_index_patterns(dictionaries.verbs, nouns=True)),
         role_codes=role_codes,
+        anchors=MappingProxyType({id(p): Anchors.of(p) for p in dictionaries.verbs}),
     )

@@ -101,6 +101,22 @@ class VerbPattern:
     reverse_code: str = ""
 
     @property
+    def anchors(self) -> tuple[frozenset[str], ...]:
+        """Words that must occur somewhere under the predicate for the pattern to have any
+        chance: a cheap test that spares trying each slot. Subject words (the subject may be
+        inherited from another verb) and prefix stems are left out."""
+        found: list[frozenset[str]] = [frozenset({self.particle})] if self.particle else []
+        for slot in self.slots:
+            if slot.kind is SlotKind.SUBJECT:
+                continue
+            if slot.kind is SlotKind.PREP:
+                found.append(frozenset({slot.word}))
+            elif slot.kind is SlotKind.XCOMP:
+                found.append(frozenset(w.partition("_")[0] for w in slot.word.split("|")))
+            found.extend(w for w in slot.words if not any(a.endswith("*") for a in w))
+        return tuple(found)
+
+    @property
     def specificity(self) -> int:
         """More constraints win over fewer: a pattern's score is the number of words it needs."""
         return (

@@ -150,7 +150,9 @@ def _same_country(
     doc = sent.doc
     shared, steps = [], []
     for actor in actors:
-        definite = actor.start > 0 and doc[actor.start - 1].lower_ == "the"
+        # Actors resolved from earlier sentences carry offsets into another Doc.
+        here = sent.start < actor.start < sent.end and doc[actor.start].text in actor.text
+        definite = here and doc[actor.start - 1].lower_ == "the"
         if actor.country or not definite:
             shared.append(actor)
             continue
@@ -342,7 +344,7 @@ def code_sentence(
                 result.trace.append(TraceStep("verb", "", Outcome.UNKNOWN_VERB, verb.lemma_))
             continue
         frame = build_frame(verb)
-        found = best_match(patterns, frame)
+        found = best_match(patterns, frame, compiled.anchors)
         if found is None:
             result.trace.append(TraceStep("verb", "", Outcome.NO_PATTERN, verb.lemma_))
             continue
@@ -358,7 +360,7 @@ def code_sentence(
         if not patterns:
             continue
         frame = build_noun_frame(noun)
-        found = best_match(patterns, frame)
+        found = best_match(patterns, frame, compiled.anchors)
         if found is not None:
             _code_predicate(sent, frame, found, ctx, hits, memory, result)
     # Every actor of the sentence is listed for explain mode only; the article's memory needs

@@ -35,9 +35,12 @@ def model_name() -> str:
     )
 
 
-@lru_cache(maxsize=4)
 def build_nlp(name: str | None = None) -> Language:
     """Load the pipeline once per process; the components the coder needs are all kept."""
-    name = name or model_name()
+    return _load(name or model_name())
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     log.info("loading spaCy pipeline %s", name)
     return spacy.load(name)

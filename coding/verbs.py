@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from coding.compiled import Anchors
 from coding.entries import Slot, SlotKind, VerbPattern
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -45,6 +46,7 @@ class Frame:
     # telephone with Zelensky".
     nested_preps: tuple[tuple[str, Token], ...] = ()
     indirect: Token | None = None  # "gave Niger's junta an ultimatum"
+    scope: Token | None = None  # the token whose subtree holds every slot but the subject
     # Words of each phrase, computed once per frame however many patterns ask.
     words: dict[int, set[str]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -166,7 +168,8 @@ def build_frame(verb: Token) -> Frame:
     if indirect is obj:
         indirect = None
     return Frame(
-        verb, subject, obj, preps, complements, particles, passive, inherited, nested, indirect
+        verb, subject, obj, preps, complements, particles, passive, inherited, nested, indirect,
+        scope=verb,
     )
 
 
@@ -183,7 +186,10 @@ def build_noun_frame(noun: Token) -> Frame:
         else:
             governor = None
     preps = prepositional_objects(noun, governor)
-    return Frame(noun, subject, None, preps, (), frozenset(), False, governor is not None)
+    return Frame(
+        noun, subject, None, preps, (), frozenset(), False, governor is not None,
+        scope=governor or noun,
+    )
 
 
 INFLECTIONS = ("ing", "ed", "es", "s")
@@ -308,9 +314,17 @@ def match_pattern(pattern: VerbPattern, frame: Frame) -> PatternMatch | None:
     return PatternMatch(pattern, tuple(fills))
 
 
-def best_match(patterns: Iterable[VerbPattern], frame: Frame) -> PatternMatch | None:
-    """Patterns come most specific first; the first whose constraints all hold wins."""
+def best_match(
+    patterns: Iterable[VerbPattern],
+    frame: Frame,
+    anchors: Mapping[int, Anchors] | None = None,
+) -> PatternMatch | None:
+    """Patterns come most specific first; the first whose constraints all hold wins. With
+    `anchors`, a pattern needing a word found nowhere under the predicate is skipped unseen."""
+    present = frame.phrase_words(frame.scope) if anchors is not None else set()
     for pattern in patterns:
+        if anchors is not None and not anchors[id(pattern)].possible(present):
+            continue
         found = match_pattern(pattern, frame)
         if found is not None:
             return found
