@@ -116,3 +116,24 @@ def test_read_only_open_while_another_process_writes_raises_a_clear_error(tmp_pa
     con = connect(path, read_only=True)
     assert schema_version(con) >= 1
     con.close()
+
+
+def _index_names(con) -> set[str]:
+    return {r[0] for r in con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()}
+
+
+def test_migration_4_drops_the_unused_date_index_and_keeps_the_article_index(tmp_path):
+    path = tmp_path / "v3.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(db._BOOKKEEPING_SQL)
+    for migration in migrations():
+        if migration.version < 4:
+            db._apply(con, migration)
+    assert {"events_date_idx", "events_article_idx"} <= _index_names(con)
+    con.close()
+
+    con = connect(path)
+    assert "events_date_idx" not in _index_names(con)
+    assert "events_article_idx" in _index_names(con)
+    assert schema_version(con) == max(m.version for m in migrations()) >= 4
+    con.close()
