@@ -186,6 +186,9 @@ def main(
     memory_articles: Annotated[
         int, typer.Option(help="Articles of the smaller memory probe; the larger is 10x.")
     ] = 100,
+    parallel: Annotated[
+        bool, typer.Option(help="Also measure 2 processes (spaCy n_process=2, 2 Dask workers).")
+    ] = True,
     probe_articles: Annotated[int | None, typer.Option(hidden=True)] = None,
 ) -> None:
     if probe_articles is not None:
@@ -202,18 +205,24 @@ def main(
         a = timed("(a) bare spaCy nlp.pipe", lambda: bare_spacy(articles))
         b = timed("(b) coder (code_articles)", lambda: coder(articles))
         c = timed("(c) daily flow -> DuckDB", lambda: flow_run(corpus, work / "events.duckdb"))
-        a2 = timed("(a) bare spaCy, n_process=2", lambda: bare_spacy(articles, n_process=2))
-        c2 = two_workers(corpus, warmup, work)
+        measured = [a, b, c]
+        if parallel:
+            a2 = timed("(a) bare spaCy, n_process=2", lambda: bare_spacy(articles, n_process=2))
+            c2 = two_workers(corpus, warmup, work)
+            measured += [a2, c2]
     rows = [(m.name, f"{m.sentences:>7,} sentences  {m.seconds:7.1f} s  {m.rate:8.1f} sent/s"
                      f"  (cpu here {m.cpu_rate:8.1f} sent/s)")
-            for m in (a, b, c, a2, c2)]
+            for m in measured]
     rows += [
         ("b/a", f"{b.rate / a.rate:.3f}  (cpu {b.cpu_rate / a.cpu_rate:.3f}; target >= 0.90)"),
         ("c/a", f"{c.rate / a.rate:.3f}  (cpu {c.cpu_rate / a.cpu_rate:.3f}; target >= 0.85)"),
-        ("spaCy 2 processes / 1", f"{a2.rate / a.rate:.2f}x"),
-        ("flow 2 workers / 1", f"{c2.rate / c.rate:.2f}x  (target >= 1.6x)"),
-        ("peak RSS, this process", f"{peak_rss_mib():.0f} MiB"),
     ]
+    if parallel:
+        rows += [
+            ("spaCy 2 processes / 1", f"{a2.rate / a.rate:.2f}x"),
+            ("flow 2 workers / 1", f"{c2.rate / c.rate:.2f}x  (target >= 1.6x)"),
+        ]
+    rows.append(("peak RSS, this process", f"{peak_rss_mib():.0f} MiB"))
     typer.echo(f"corpus: {n_articles:,} articles from {len(pool)} sample sentences\n")
     typer.echo(table(rows))
     small, large = memory_probe(memory_articles), memory_probe(10 * memory_articles)
