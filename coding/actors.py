@@ -66,6 +66,8 @@ def find_hits(sent: Span, compiled: CompiledDictionaries) -> SentenceHits:
         if label == AGENT_LABEL and doc[end - 1].pos_ not in NOUN_TAGS:
             continue  # role words are nouns: "official" in "an official visit" is not a role
         key = " ".join(t.lower_ for t in doc[start:end])
+        if key in compiled.proper_keys and any(t.is_lower for t in doc[start:end]):
+            continue  # a name needs its capitals: "a strict Islamic state" is no group
         hit = Hit(label, start, end, key)
         (discards if label == DISCARD_LABEL else candidates).append(hit)
     candidates.sort(key=lambda h: (-(h.end - h.start), h.label != ACTOR_LABEL, h.start))

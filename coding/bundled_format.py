@@ -23,7 +23,7 @@ from coding.entries import (
     Severity,
     VerbPattern,
 )
-from coding.verb_syntax import PatternError, parse_code, parse_pattern
+from coding.verb_syntax import PatternError, parse_codes, parse_pattern
 
 _FIRST_COLUMN = re.compile(r"(\S+)(\s+)(\S.*)")
 _EVENT_CODE = re.compile(r"[0-9]{2,4}")
@@ -253,8 +253,8 @@ def parse_verbs(text: str, label: str) -> tuple[list[VerbPattern], Problems]:
         if split is None:
             continue
         try:
-            code = parse_code(split[0])
-            pattern, warnings = parse_pattern(split[1], f"{label}:{number}", code)
+            code, reverse = parse_codes(split[0])
+            pattern, warnings = parse_pattern(split[1], f"{label}:{number}", code, reverse)
         except PatternError as exc:
             problems.append(_problem(Severity.ERROR, label, number, str(exc)))
             continue

@@ -60,6 +60,9 @@ class CompiledDictionaries:
     # (one subset test) and sets of alternatives: best_match tests them before any slot.
     anchors: Mapping[int, Anchors]
     role_codes: frozenset[str]  # 3-letter blocks that are roles, never a country
+    # Names written capitalized in the dictionary ("Islamic State"): a lower-case word in the
+    # text does not match them ("a strict Islamic state").
+    proper_keys: frozenset[str]
 
     @property
     def version(self) -> str:
@@ -81,6 +84,12 @@ def is_acronym(phrase: Doc) -> bool:
     """A single upper-case word of 2-5 letters ("US", "WHO") matches only in upper case, so
     that "us" and "who" stay words."""
     return len(phrase) == 1 and phrase[0].is_alpha and phrase[0].is_upper and len(phrase[0]) <= 5
+
+
+def is_proper_name(phrase: Doc) -> bool:
+    """Every word capitalized ("Islamic State", "White House"), at least two of them."""
+    words = [t for t in phrase if t.is_alpha]
+    return len(words) > 1 and all(t.text[0].isupper() for t in words)
 
 
 def _index_phrases(nlp: Language, entries, phrases_of) -> tuple[dict[str, tuple], dict[str, Doc]]:
@@ -143,4 +152,5 @@ def compile_dictionaries(nlp: Language, dictionaries: Dictionaries) -> CompiledD
         nouns_by_lemma=MappingProxyType(_index_patterns(dictionaries.verbs, nouns=True)),
         role_codes=role_codes,
         anchors=MappingProxyType({id(p): Anchors.of(p) for p in dictionaries.verbs}),
+        proper_keys=frozenset(k for k, d in actor_docs.items() if is_proper_name(d)),
     )

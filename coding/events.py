@@ -348,13 +348,21 @@ def code_sentence(
         if found is None:
             result.trace.append(TraceStep("verb", "", Outcome.NO_PATTERN, verb.lemma_))
             continue
-        if any(s.kind is SlotKind.XCOMP for s in found.pattern.slots):
-            consumed.update(c.i for c in frame.complements)
         if _code_predicate(sent, frame, found, ctx, hits, memory, result):
+            # The complement is part of this event ("threatened to attack"); when the governing
+            # pattern found no actors, the complement is still coded on its own.
             coded_heads.add(verb.i)
-            consumed.update(c.i for c in frame.complements if c.dep_ == "xcomp")
+            xcomp_slot = any(s.kind is SlotKind.XCOMP for s in found.pattern.slots)
+            consumed.update(
+                c.i for c in frame.complements if xcomp_slot or c.dep_ == "xcomp"
+            )
     for noun in sent:
-        if noun.pos_ != "NOUN" or noun.head.i in coded_heads:
+        if noun.pos_ != "NOUN":
+            continue
+        # A noun under a verb that was coded, or that a governing pattern consumed ("urged the
+        # US to lift sanctions"), is part of that event, not one of its own.
+        governor = _governing_verb(noun)
+        if governor is not None and (governor.i in coded_heads or governor.i in consumed):
             continue
         patterns = compiled.nouns_by_lemma.get(noun.lemma_.lower())
         if not patterns:

@@ -57,6 +57,13 @@ def parse_code(text: str) -> str:
     return text
 
 
+def parse_codes(text: str) -> tuple[str, str]:
+    """`CODE` or `CODE:REVERSE` (the event from target back to source, "040:040" for a meeting
+    that both sides hold): (code, reverse code or "")."""
+    code, _, reverse = text.partition(":")
+    return parse_code(code), parse_code(reverse) if reverse else ""
+
+
 def _alternatives(token: str) -> frozenset[str]:
     words = token.split("|")
     for word in words:
@@ -90,7 +97,9 @@ def _head(token: str) -> tuple[str, str, bool]:
     return lemma, particle, is_noun
 
 
-def parse_pattern(text: str, rule_id: str, code: str) -> tuple[VerbPattern, list[str]]:
+def parse_pattern(
+    text: str, rule_id: str, code: str, reverse_code: str = ""
+) -> tuple[VerbPattern, list[str]]:
     """Translate one pattern; returns the pattern and warnings (repairs made while reading).
 
     Raises PatternError when the pattern cannot be read unambiguously.
@@ -137,5 +146,6 @@ def parse_pattern(text: str, rule_id: str, code: str) -> tuple[VerbPattern, list
         particle=particle,
         is_noun=is_noun,
         slots=tuple(s.freeze() for s in slots),
+        reverse_code=reverse_code,
     )
     return pattern, warnings

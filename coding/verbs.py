@@ -47,6 +47,9 @@ class Frame:
     nested_preps: tuple[tuple[str, Token], ...] = ()
     indirect: Token | None = None  # "gave Niger's junta an ultimatum"
     scope: Token | None = None  # the token whose subtree holds every slot but the subject
+    # A pattern's preposition after `@verb` belongs to the complement: "agreed to lift the
+    # sanctions on Iran". Only patterns look here; a default target never comes from a clause.
+    complement_preps: tuple[tuple[str, Token], ...] = ()
     # Words of each phrase, computed once per frame however many patterns ask.
     words: dict[int, set[str]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -156,6 +159,7 @@ def build_frame(verb: Token) -> Frame:
     preps = tuple(
         p for p in prepositional_objects(*holders) if not (passive and p[1] is subject)
     )
+    # Tried after the verb's own: phrases one level down ("spoke by telephone with X").
     nested = tuple(
         inner for _, pobj in preps for inner in prepositional_objects(pobj) if inner not in preps
     )
@@ -170,6 +174,9 @@ def build_frame(verb: Token) -> Frame:
     return Frame(
         verb, subject, obj, preps, complements, particles, passive, inherited, nested, indirect,
         scope=verb,
+        complement_preps=prepositional_objects(
+            *complements, *(find_object(c) for c in complements)
+        ),
     )
 
 
@@ -179,8 +186,10 @@ def build_noun_frame(noun: Token) -> Frame:
     "strikes on Kyiv"). The coder looks for a source among the noun's modifiers first."""
     subject = None
     governor = None
-    if noun.dep_ in OBJECT_DEPS | {"pobj", "nsubjpass"}:
-        governor = noun.head if noun.dep_ != "pobj" else noun.head.head
+    # Only a light verb's object takes its subject ("Israel held talks"); a noun under a
+    # preposition is about something else ("advised against travel to Tunisia").
+    if noun.dep_ in OBJECT_DEPS | {"nsubjpass"}:
+        governor = noun.head
         if governor.pos_ in ("VERB", "AUX"):
             subject, _ = find_subject(governor)
         else:
@@ -258,7 +267,7 @@ def _fill_slot(slot: Slot, frame: Frame) -> SlotFill | None:
             return SlotFill(slot, frame.subject)
         return None
     if slot.kind is SlotKind.PREP:
-        for prep, pobj in frame.preps + frame.nested_preps:
+        for prep, pobj in frame.preps + frame.nested_preps + frame.complement_preps:
             if prep == slot.word and _has_words(slot.words, frame.phrase_words(pobj)):
                 return SlotFill(slot, pobj)
         return None

@@ -183,3 +183,31 @@ def test_city_missing_from_dictionaries_is_coded_as_its_country(coder):
 def test_named_target_without_actor_falls_back_to_the_object_phrase(coder):
     coded = code(coder, "Russia shelled the Ukrainian city of Zolochiv.")
     assert triples(coded) == [("RUS", "UKR", "194")]
+
+
+def test_capitalized_name_does_not_match_lower_case_words(nlp):
+    from coding.compiled import compile_dictionaries
+    from coding.entries import Dictionaries
+    from coding.pipeline import Coder
+    from tests.coding.builders import VERBS, actor, small_dictionaries
+
+    base = small_dictionaries()
+    dictionaries = Dictionaries(
+        codes=base.codes,
+        actors=base.actors + (actor("a:is", "IMGMOSREB", "Islamic State"),),
+        agents=base.agents,
+        verbs=VERBS,
+        version="test",
+    )
+    coder = Coder(nlp, compile_dictionaries(nlp, dictionaries), "test")
+    assert triples(code(coder, "Islamic State attacked Iran.")) == [("IMGMOSREB", "IRN", "190")]
+    assert triples(code(coder, "ISLAMIC STATE attacked Iran.")) == [("IMGMOSREB", "IRN", "190")]
+    assert triples(code(coder, "A new Islamic state attacked Iran.")) == []
+
+
+def test_bundled_verb_line_may_give_a_reverse_code():
+    from coding.bundled_format import parse_verbs
+
+    patterns, problems = parse_verbs("040:040  meet +\n", "verbs/x.txt")
+    assert problems == []
+    assert (patterns[0].code, patterns[0].reverse_code) == ("040", "040")

@@ -82,7 +82,9 @@ def test_every_root_has_its_own_verb_file():
 
 
 def test_every_verb_entry_uses_a_known_code_of_its_file_root():
-    unknown = [e for e in ENTRIES if e[2] != "---" and e[2] not in CODES]
+    # "040:040" also gives the code of the reverse event; every code must be known, and the
+    # first one belongs to the file's root.
+    unknown = [e for e in ENTRIES for c in e[2].split(":") if c != "---" and c not in CODES]
     misfiled = [e for e in ENTRIES if e[2] != "---" and e[2][:2] != e[0][:2]]
     assert unknown == []
     assert misfiled == []
