@@ -8,9 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
-
 from tests.conftest import REPO
+from tests.helpers import scalar
 
 SAMPLES = REPO / "samples" / "articles"
 SAMPLE_JSONL = REPO / "samples" / "articles.jsonl"
@@ -40,16 +39,6 @@ def run_cli(api_url: str, *args: str, **env: str) -> subprocess.CompletedProcess
     )
 
 
-def rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
-def scalar(db: Path, sql: str, params: list | None = None):
-    return rows(db, sql, params)[0][0]
 
 
 ORPHANS = {

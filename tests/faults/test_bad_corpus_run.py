@@ -7,7 +7,8 @@ import pytest
 
 from flows.daily import daily
 from tests.faults.corpus import ARTICLES, INJECTION_TITLE, SKIPPED, write_corpus
-from tests.faults.helpers import assert_consistent, reconciliation, rows, scalar
+from tests.faults.helpers import assert_consistent, reconciliation
+from tests.helpers import rows, scalar
 
 pytestmark = pytest.mark.slow
 

@@ -13,10 +13,10 @@ from tests.faults.helpers import (
     SAMPLES,
     assert_consistent,
     reconciliation,
-    rows,
     run_cli,
     start_run,
 )
+from tests.helpers import rows
 
 pytestmark = pytest.mark.slow
 

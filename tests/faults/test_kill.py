@@ -11,15 +11,8 @@ import signal
 
 import pytest
 
-from tests.faults.helpers import (
-    RUN_TIMEOUT,
-    SAMPLES,
-    assert_consistent,
-    reconciliation,
-    rows,
-    scalar,
-    start_run,
-)
+from tests.faults.helpers import RUN_TIMEOUT, SAMPLES, assert_consistent, reconciliation, start_run
+from tests.helpers import rows, scalar
 
 pytestmark = pytest.mark.slow
 

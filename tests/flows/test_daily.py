@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
-import duckdb
 import pytest
 
 from flows.daily import daily
 from tests.conftest import REPO
+from tests.helpers import rows
 
 pytestmark = pytest.mark.slow
 
@@ -17,12 +16,6 @@ SAMPLES = REPO / "samples" / "articles"
 SAMPLE_JSONL = REPO / "samples" / "articles.jsonl"
 
 
-def rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import os
 
-import duckdb
 import pytest
 
 from flows.daily import daily
 from flows.runners import Placement
 from tests.conftest import REPO
+from tests.helpers import event_ids
 
 pytestmark = pytest.mark.slow
 
@@ -19,12 +19,6 @@ SAMPLE_JSONL = REPO / "samples" / "articles.jsonl"
 INPUTS = [str(SAMPLES), str(SAMPLE_JSONL)]
 
 
-def event_ids(db) -> set[str]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {e for (e,) in con.execute("SELECT event_id FROM events").fetchall()}
-    finally:
-        con.close()
 
 
 distributed = pytest.importorskip("distributed")

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 
 from flows.daily import daily
 from tests.conftest import REPO
+from tests.helpers import event_ids
 
 pytestmark = pytest.mark.slow
 
 SAMPLES = REPO / "samples" / "articles"
 
 
-def event_ids(db) -> set[str]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {e for (e,) in con.execute("SELECT event_id FROM events").fetchall()}
-    finally:
-        con.close()
 
 
 def test_second_run_skips_coded_articles_and_recode_codes_them_again(prefect_harness, tmp_path):
