@@ -37,6 +37,14 @@ def export_command(
     partition: Annotated[
         bool, typer.Option(help="Parquet only: a folder partitioned by year and month.")
     ] = False,
+    ordered: Annotated[
+        bool | None,
+        typer.Option(
+            "--sorted/--storage-order",
+            help="Rows by event date and id (default for csv, tsv, jsonl, dta) or as stored "
+            "(default for parquet, much faster on large exports).",
+        ),
+    ] = None,
 ) -> None:
     if fmt not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
@@ -48,6 +56,7 @@ def export_command(
             result = export_events(
                 con, fmt, out, since=_day(since, "--since"), until=_day(until, "--until"),
                 country=country, root=root, column_set=schema, partition_by_month=partition,
+                ordered=ordered,
             )
         finally:
             con.close()
