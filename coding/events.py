@@ -77,10 +77,7 @@ def _depth(token: Token) -> int:
 def _source_actors(
     frame: Frame, found: PatternMatch, ctx: SentenceContext, hits, memory: ArticleMemory
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
-    head = found.source_head or frame.subject
-    if head is not None and frame.predicate.pos_ == "NOUN" and head is frame.predicate:
-        head = None
-    return _actors_or_resolved(head, ctx, hits, memory)
+    return _actors_or_resolved(found.source_head or frame.subject, ctx, hits, memory)
 
 
 def _actors_or_resolved(

@@ -41,7 +41,6 @@ class Frame:
     complements: tuple[Token, ...]  # complement verbs
     particles: frozenset[str]
     passive: bool
-    inherited_subject: bool = False  # the subject came from a conjoined or governing verb
     # Prepositional phrases one level down, tried only after the verb's own: "spoke by
     # telephone with Zelensky".
     nested_preps: tuple[tuple[str, Token], ...] = ()
@@ -83,8 +82,8 @@ def _passive_agent(verb: Token) -> Token | None:
     return None
 
 
-def find_subject(verb: Token) -> tuple[Token | None, bool]:
-    """(subject head, inherited?): own subject, else the subject of the verb this one is
+def find_subject(verb: Token) -> Token | None:
+    """The subject's head: its own subject, else the subject of the verb this one is
     conjoined with or complements ("attacked Kyiv and killed civilians"; "agreed to meet"),
     else the noun a relative clause hangs on."""
     seen = 0
@@ -93,13 +92,13 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
         subject = _passive_agent(current) if is_passive(current) else _own_subject(current)
         if subject is not None:
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                return current.head, True
-            return subject, current is not verb
+                return current.head
+            return subject
         if current.dep_ == "relcl":
-            return current.head, True
+            return current.head
         if current.dep_ in CLIMB_DEPS and current.head is not current:
             if is_passive(current) and current is verb:
-                return None, False
+                return None
             governor = current.head
             if current.dep_ == "xcomp" and is_passive(governor):
                 # "X was seen to break into ...", "X is said to restore": the raised subject.
@@ -107,12 +106,12 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
                     (c for c in governor.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None
                 )
                 if raised is not None:
-                    return raised, True
+                    return raised
             current = governor
             seen += 1
             continue
-        return None, False
-    return None, False
+        return None
+    return None
 
 
 def find_object(verb: Token) -> Token | None:
@@ -148,7 +147,7 @@ def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ..
 
 
 def build_frame(verb: Token) -> Frame:
-    subject, inherited = find_subject(verb)
+    subject = find_subject(verb)
     obj = find_object(verb)
     complements = tuple(
         c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("VERB", "AUX")
@@ -172,7 +171,7 @@ def build_frame(verb: Token) -> Frame:
     if indirect is obj:
         indirect = None
     return Frame(
-        verb, subject, obj, preps, complements, particles, passive, inherited, nested, indirect,
+        verb, subject, obj, preps, complements, particles, passive, nested, indirect,
         scope=verb,
         complement_preps=prepositional_objects(
             *complements, *(find_object(c) for c in complements)
@@ -191,14 +190,11 @@ def build_noun_frame(noun: Token) -> Frame:
     if noun.dep_ in OBJECT_DEPS | {"nsubjpass"}:
         governor = noun.head
         if governor.pos_ in ("VERB", "AUX"):
-            subject, _ = find_subject(governor)
+            subject = find_subject(governor)
         else:
             governor = None
     preps = prepositional_objects(noun, governor)
-    return Frame(
-        noun, subject, None, preps, (), frozenset(), False, governor is not None,
-        scope=governor or noun,
-    )
+    return Frame(noun, subject, None, preps, (), frozenset(), False, scope=governor or noun)
 
 
 INFLECTIONS = ("ing", "ed", "es", "s")
