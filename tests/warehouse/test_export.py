@@ -216,3 +216,30 @@ def test_text_formats_are_sorted_by_date_by_default_in_every_column_set(
     codes = back[{"native": "event_code", "gdelt": "EventCode", "phoenix": "EventCode",
                   "icews": "CAMEO Code"}[column_set]].tolist()
     assert codes == ["042", "0311", "010", "190", "112"]
+
+
+@pytest.mark.parametrize(
+    ("column_set", "width", "first", "last"),
+    [
+        ("gdelt", 61, "GLOBALEVENTID", "SOURCEURL"),
+        ("phoenix", 26, "EventID", "NewsSources"),
+        ("icews", 20, "Event ID", "Longitude"),
+    ],
+)
+def test_column_sets_have_every_column_of_their_dataset_in_order(
+    con, tmp_path, column_set, width, first, last
+):
+    result = export_events(con, "csv", tmp_path / f"{column_set}.csv", column_set=column_set)
+    assert len(result.columns) == width
+    assert (result.columns[0], result.columns[-1]) == (first, last)
+
+
+def test_phoenix_penta_class_follows_phoenix_scheme_not_gdelt_quads(con, tmp_path):
+    export_events(con, "parquet", tmp_path / "p.parquet", column_set="phoenix")
+    back = pq.read_table(tmp_path / "p.parquet").to_pandas()
+    expected = {"01": 0, "02": 1, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2}
+    expected |= {f"{r:02d}": 3 for r in range(9, 14)} | {f"{r:02d}": 4 for r in range(14, 21)}
+    assert all(expected[root] == penta for root, penta in zip(
+        back["EventRootCode"], back["PentaClass"], strict=True
+    ))
+    assert len(back) > 0

@@ -1,4 +1,6 @@
--- ICEWS coded-event-data names; Intensity is the Goldstein score, as in ICEWS.
+-- ICEWS coded-event-data columns in ICEWS's order; Intensity is the Goldstein score, as in
+-- ICEWS. Sectors are the actor code's role blocks; countries are CAMEO/ISO alpha-3 codes where
+-- ICEWS writes names; District and Province are empty.
 SELECT
     e.event_id AS "Event ID",
     strftime(e.event_date, '%Y-%m-%d') AS "Event Date",
@@ -14,7 +16,11 @@ SELECT
     e.article_id AS "Story ID",
     e.sentence_index AS "Sentence Number",
     a.source AS "Publisher",
-    e.location_text AS "City",
-    e.location_country AS "Country"
+    nullif(coalesce(nullif(e.location_name, ''), e.location_text), '') AS "City",
+    CAST(NULL AS VARCHAR) AS "District",
+    CAST(NULL AS VARCHAR) AS "Province",
+    nullif(e.location_country, '') AS "Country",
+    e.location_lat AS "Latitude",
+    e.location_lon AS "Longitude"
 FROM selected AS e
 LEFT JOIN articles AS a USING (article_id)
