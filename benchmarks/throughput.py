@@ -168,12 +168,23 @@ def memory_probe(articles: int) -> float:
     return float(result.stdout.strip().splitlines()[-1])
 
 
+def high_water_mib() -> float:
+    """This process's own peak RSS. getrusage's figure survives fork and exec, so a probe
+    started by a large parent would report the parent's size; /proc's VmHWM starts afresh."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    return peak_rss_mib()
+
+
 def probe(articles: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         corpus = write_corpus(work / "corpus.jsonl", sample_sentences(), articles)
         flow_run(corpus, work / "events.duckdb")
-    print(f"{peak_rss_mib():.1f}")
+    print(f"{high_water_mib():.1f}")
 
 
 def table(rows: list[tuple[str, str]]) -> str:
