@@ -27,7 +27,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nn", "appos", "f
 OF_PREPOSITIONS = frozenset({"of"})
 ROLE_PREPOSITIONS = frozenset({"of", "from", "in"})
 # Clauses that say something else about the phrase; a participle ("the roads leading into
-# Mordor", acl) still describes it and is searched.
+# Crimea", acl) still describes it and is searched.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 
@@ -87,8 +87,8 @@ def find_hits(sent: Span, compiled: CompiledDictionaries) -> SentenceHits:
 
 def phrase_tokens(head: Token, role_head: bool) -> list[Token]:
     """The tokens that name the phrase headed by `head`: its modifiers and "of" phrases, and
-    for a role word also "from"/"in" phrases ("soldiers from Gondor", "lawmakers in Arnor").
-    Lists inside a modifier count whole ("ambassadors of Arnor, Osgiliath and Gondor")."""
+    for a role word also "from"/"in" phrases ("soldiers from Chad", "lawmakers in Kenya").
+    Lists inside a modifier count whole ("ambassadors of France, Italy and Spain")."""
     preps = ROLE_PREPOSITIONS if role_head else OF_PREPOSITIONS
     tokens = [head]
     stack = [head]
@@ -108,14 +108,14 @@ def phrase_tokens(head: Token, role_head: bool) -> list[Token]:
 
 
 def coordinated_heads(head: Token) -> list[Token]:
-    """The head and the nouns listed with it: "Russia and China", "Mordor, the Shire, Arnor and
-    Bree" (the parser may hang list members as conj, appos or nmod; all count)."""
+    """The head and the nouns listed with it: "Russia and China", "Mali, the Niger, Chad and
+    Sudan" (the parser may hang list members as conj, appos or nmod; all count)."""
     group = {head.i: head}
     for token in head.conjuncts:
         if token.pos_ in NOUN_TAGS:
             group[token.i] = token
     for child in head.children:
-        # Only inside a list: "Dagolath's minister" (nmod) or "Zelensky, the president"
+        # Only inside a list: "Sudan's minister" (nmod) or "Zelensky, the president"
         # (appos) name one actor, not two.
         listed = len(group) > 1 or any(c.dep_ == "conj" for c in child.children)
         if child.dep_ in ("appos", "nmod") and child.pos_ == "PROPN" and listed:
@@ -186,7 +186,7 @@ def phrase_actors(
     head: Token, hits: SentenceHits, compiled: CompiledDictionaries, on: date
 ) -> list[ActorMatch]:
     """The actors named by the noun phrase headed by `head`: one per country when a role word
-    is shared ("lawmakers in Arnor and Gondor" -> ARNLEG, GONLEG)."""
+    is shared ("lawmakers in Kenya and Uganda" -> KENLEG, UGALEG)."""
     roles = compiled.role_codes
     head_agent = any(h.covers(head.i) for h in hits.agents)
     indices = {t.i for t in phrase_tokens(head, head_agent)}
@@ -223,7 +223,7 @@ def phrase_actors(
 
 
 def _listed_with(hit: Hit, other: Hit, doc) -> bool:
-    """Are the two phrases members of one list ("of Arnor, Osgiliath and Gondor")?"""
+    """Are the two phrases members of one list ("of France, Italy and Spain")?"""
     last, other_last = doc[hit.end - 1], doc[other.end - 1]
     return last in other_last.conjuncts
 
@@ -288,7 +288,7 @@ def nested_actors(
     head: Token | None, hits: SentenceHits, compiled: CompiledDictionaries, on: date
 ) -> list[ActorMatch]:
     """The first actors found inside the phrase's prepositional phrases, nearest first: "the
-    closure of guest houses in Bree" -> BRE. Clauses inside the phrase are not searched."""
+    closure of schools in Gaza" -> PSE. Clauses inside the phrase are not searched."""
     if head is None:
         return []
     queue = [head]

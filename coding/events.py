@@ -84,7 +84,7 @@ def _actors_or_resolved(
     head: Token | None, ctx: SentenceContext, hits, memory: ArticleMemory
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
     """Actors of the phrase; for a pronoun or "the two sides", the actors it refers to; else
-    the first actors inside the phrase ("the closure of guest houses in Bree")."""
+    the first actors inside the phrase ("the closure of schools in Gaza")."""
     found = actor_lookup.slot_actors(head, hits, ctx.compiled, ctx.published)
     if head is None or any(a.country for a in found):
         return found, []
@@ -290,7 +290,7 @@ def _code_predicate(
     pairs = _pairs(sources, targets, frame, listed)
     if not pairs:
         # Last resort, after reciprocity: the country where it happened is whom it touched
-        # ("arrived in Gondor", "deployed troops in Syria"), as CAMEO coders read it.
+        # ("arrived in Egypt", "deployed troops in Syria"), as CAMEO coders read it.
         targets, place_steps = _place_targets(frame, ctx, hits, memory)
         steps += place_steps
         pairs = [(s, t) for s in sources for t in targets]

@@ -1,6 +1,6 @@
 """Reciprocity: when listed actors act on each other although no target is named.
 
-"Israel and Hamas held talks", "Gondor and Osgiliath postponed their meeting", "the two sides
+"Israel and Hamas held talks", "Serbia and Kosovo postponed their meeting", "the two sides
 renewed ties": the actors of a list are each other's targets when the verb names no target and
 its object is missing, says "their" / "each other", or is a relation noun. "Russia and China
 condemned the move" names no target and is not reciprocal: no event.

@@ -73,7 +73,7 @@ def _own_subject(verb: Token) -> Token | None:
 
 
 def _passive_agent(verb: Token) -> Token | None:
-    """The agent of a passive: "attacked by Russia", else "freed from Mordor" (the one who
+    """The agent of a passive: "attacked by Russia", else "freed from Evin prison" (the one who
     freed), as PETRARCH also reads it."""
     for wanted in ("by", "from"):
         for child in verb.children:
@@ -138,7 +138,7 @@ def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ..
                 if pobj is not None:
                     found.append((child.lower_, pobj))
                     # "on behalf of", "in front of": the inner "of" phrase is reachable too;
-                    # other nested phrases belong to the noun ("meetings with Arnor").
+                    # other nested phrases belong to the noun ("meetings with Jordan").
                     found.extend(p for p in prepositional_objects(pobj) if p[0] == "of")
                 else:
                     # "out of Ukraine", "away from": the parser hangs the second word on the first.
