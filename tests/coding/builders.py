@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from coding.bundled_format import parse_code_table
@@ -93,8 +94,11 @@ def small_dictionaries() -> Dictionaries:
     )
 
 
-def small_coder(nlp) -> Coder:
-    return Coder(nlp, compile_dictionaries(nlp, small_dictionaries()), "test")
+def small_coder(nlp, *extra_actors: ActorEntry) -> Coder:
+    """The small dictionaries, with `extra_actors` added for the test at hand."""
+    base = small_dictionaries()
+    dictionaries = replace(base, actors=base.actors + extra_actors)
+    return Coder(nlp, compile_dictionaries(nlp, dictionaries), "test")
 
 
 def code(coder: Coder, text: str, on: date = date(2022, 2, 28)) -> CodedArticle:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from coding.records import Outcome
-from tests.coding.builders import code, small_coder, triples
+from tests.coding.builders import actor, code, small_coder, triples
 
 pytestmark = pytest.mark.slow
 
@@ -156,20 +156,7 @@ def test_event_id_is_deterministic(coder):
 
 
 def test_acronym_matches_only_in_upper_case(nlp):
-    from coding.compiled import compile_dictionaries
-    from coding.entries import Dictionaries
-    from coding.pipeline import Coder
-    from tests.coding.builders import VERBS, actor, small_dictionaries
-
-    base = small_dictionaries()
-    dictionaries = Dictionaries(
-        codes=base.codes,
-        actors=base.actors + (actor("a:us", "USA", "US"),),
-        agents=base.agents,
-        verbs=VERBS,
-        version="test",
-    )
-    coder = Coder(nlp, compile_dictionaries(nlp, dictionaries), "test")
+    coder = small_coder(nlp, actor("a:us", "USA", "US"))
     assert triples(code(coder, "The US attacked Iran.")) == [("USA", "IRN", "190")]
     assert triples(code(coder, "Iran attacked us.")) == []
 
@@ -186,20 +173,7 @@ def test_named_target_without_actor_falls_back_to_the_object_phrase(coder):
 
 
 def test_capitalized_name_does_not_match_lower_case_words(nlp):
-    from coding.compiled import compile_dictionaries
-    from coding.entries import Dictionaries
-    from coding.pipeline import Coder
-    from tests.coding.builders import VERBS, actor, small_dictionaries
-
-    base = small_dictionaries()
-    dictionaries = Dictionaries(
-        codes=base.codes,
-        actors=base.actors + (actor("a:is", "IMGMOSREB", "Islamic State"),),
-        agents=base.agents,
-        verbs=VERBS,
-        version="test",
-    )
-    coder = Coder(nlp, compile_dictionaries(nlp, dictionaries), "test")
+    coder = small_coder(nlp, actor("a:is", "IMGMOSREB", "Islamic State"))
     assert triples(code(coder, "Islamic State attacked Iran.")) == [("IMGMOSREB", "IRN", "190")]
     assert triples(code(coder, "ISLAMIC STATE attacked Iran.")) == [("IMGMOSREB", "IRN", "190")]
     assert triples(code(coder, "A new Islamic state attacked Iran.")) == []
