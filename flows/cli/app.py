@@ -48,5 +48,15 @@ def main() -> None:
     try:
         app()
     except (DictionaryError, WarehouseError) as error:
+        send_pending_prefect_events()
         Console(stderr=True).print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
         sys.exit(1)
+
+
+def send_pending_prefect_events() -> None:
+    """A failed flow run leaves events queued; Prefect sends them at exit and warns "Still
+    processing items" as it does. Sending them now puts that warning before our error line,
+    so the error stays the last thing the user reads."""
+    events = sys.modules.get("prefect.events.worker")
+    if events is not None:
+        events.EventsWorker.drain_all(timeout=10)

@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from coding.dictionaries import load_dictionaries
 from flows.batches import DEFAULT_BATCH_SIZE, RunSummary
 from flows.cli.options import DbOption, DictionariesOption
 from warehouse.db import default_db_path
@@ -39,6 +40,9 @@ def run_command(
 ) -> None:
     if workers is not None and workers < 1:
         raise typer.BadParameter("--workers must be at least 1")
+    # A dictionary that cannot load ends the command here, in one line, before Prefect's
+    # ephemeral server starts (seconds) and logs the failed flow run's traceback.
+    load_dictionaries(dictionaries or [])
     from flows.daily import daily  # Prefect and GX take seconds to import: only when running
     from flows.progress import progress_bar
     from flows.runners import Placement

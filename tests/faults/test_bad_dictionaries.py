@@ -43,5 +43,6 @@ def test_run_with_a_dictionary_that_does_not_load_writes_nothing(prefect_api_url
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith(f"error: {missing}"), result.stderr[-2000:]
     assert "no such file or folder" in last
+    assert "Traceback" not in result.stderr  # stopped before a flow run could fail
     assert not db.exists()  # no database, no runs row, no lock file to clean up
     assert list(tmp_path.iterdir()) == []
