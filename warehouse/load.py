@@ -5,6 +5,10 @@ quarantined rows are deleted first (a new dictionary may yield different event i
 batch is inserted. Loading the same batch twice therefore leaves the same rows, and a failure
 anywhere leaves the database as it was before the batch.
 
+Every row of a batch must belong to one of the batch's articles (a ValueError otherwise), so every
+stored row has its article in `articles`: when none of the batch's articles is stored yet, the
+common case of a daily run, there is nothing to delete and the three DELETE scans are skipped.
+
 Only articles need INSERT OR REPLACE (an article's row is kept, not deleted, between codings).
 Sentences and events are keyed by their article (an event id hashes the article id), so once the
 article's old rows are gone a plain INSERT cannot conflict with another article's rows; it is
@@ -34,11 +38,16 @@ _SENTENCES = "cameoflow_batch_sentences"
 _EVENTS = "cameoflow_batch_events"
 _QUARANTINE = "cameoflow_batch_quarantine"
 
-_BATCH_ARTICLE_IDS = f"""
-    SELECT article_id FROM {_ARTICLES}
-    UNION SELECT article_id FROM {_SENTENCES}
-    UNION SELECT article_id FROM {_EVENTS}
-    UNION SELECT article_id FROM {_QUARANTINE}
+_ORPHANS = f"""
+    SELECT DISTINCT article_id FROM (
+        SELECT article_id FROM {_SENTENCES}
+        UNION ALL SELECT article_id FROM {_EVENTS}
+        UNION ALL SELECT article_id FROM {_QUARANTINE}
+    ) WHERE article_id NOT IN (SELECT article_id FROM {_ARTICLES})
+    ORDER BY article_id LIMIT 5
+"""
+_BATCH_ARTICLES_STORED = f"""
+    SELECT count(*) FROM articles WHERE article_id IN (SELECT article_id FROM {_ARTICLES})
 """
 
 
@@ -69,14 +78,16 @@ def load_batch(
         _EVENTS: _conform(events, EVENTS_SCHEMA, "events"),
         _QUARANTINE: _conform(quarantine, QUARANTINE_SCHEMA, "quarantine"),
     }
-    with _registered(con, batch), _transaction(con):
-        replaced = _delete_previous(con)
-        _insert_articles(con)
-        if inside_transaction is not None:
-            inside_transaction()
-        _insert_sentences(con)
-        _insert_events(con)
-        _insert_quarantine(con)
+    with _registered(con, batch):
+        _refuse_orphans(con)
+        with _transaction(con):
+            replaced = _delete_previous(con)
+            _insert_articles(con)
+            if inside_transaction is not None:
+                inside_transaction()
+            _insert_sentences(con)
+            _insert_events(con)
+            _insert_quarantine(con)
     counts = LoadCounts(
         articles=articles.num_rows,
         sentences=sentences.num_rows,
@@ -95,11 +106,19 @@ def _conform(table: pa.Table, schema: pa.Schema, name: str) -> pa.Table:
     return table.select(schema.names).cast(schema)
 
 
+def _refuse_orphans(con: duckdb.DuckDBPyConnection) -> None:
+    orphans = [row[0] for row in con.execute(_ORPHANS).fetchall()]
+    if orphans:
+        raise ValueError(f"batch has rows of articles it does not contain: {orphans}")
+
+
 def _delete_previous(con: duckdb.DuckDBPyConnection) -> int:
     """Delete the batch's articles' earlier rows; return how many events that removed."""
+    if con.execute(_BATCH_ARTICLES_STORED).fetchall()[0][0] == 0:
+        return 0
     deleted = {
         table: con.execute(
-            f"DELETE FROM {table} WHERE article_id IN ({_BATCH_ARTICLE_IDS})"
+            f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM {_ARTICLES})"
         ).fetchall()
         for table in ("events", "sentences", "quarantine")
     }

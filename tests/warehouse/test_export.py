@@ -158,11 +158,11 @@ def test_partitioning_is_refused_for_flat_formats(con, tmp_path):
 
 
 def test_stata_export_handles_long_text_and_missing_strings(con, tmp_path):
-    long_event = event("a3", 0, sentence_text="word " * 1000)  # a3 has no article: url is null
+    long_event = event("a3", 0, sentence_text="word " * 1000)
     load_batch(
         con,
-        articles_to_arrow([], RUN_ID),
-        sentences_to_arrow([]),
+        articles_to_arrow([article("a3", url="")], RUN_ID),  # a story with no address
+        sentences_to_arrow([report("a3", 0)]),
         events_to_arrow([long_event], RUN_ID),
         QUARANTINE_SCHEMA.empty_table(),
     )

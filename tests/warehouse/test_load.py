@@ -149,3 +149,14 @@ def test_batch_repeating_an_event_id_is_refused_and_rolled_back(con):
         load_batch(con, *_batch(twice, run_id="run-2"))
     rows = con.execute("SELECT event_id, run_id FROM events").fetchall()
     assert rows == [(event("a1", 0).event_id, RUN_ID)]
+
+
+def test_batch_with_rows_of_an_article_it_lacks_is_refused_before_touching_the_database(con):
+    load_batch(con, *_batch([event("a1", 0)]))
+    before = _counts(con)
+    articles, sentences, events, quarantine = _batch(
+        [event("a1", 1), event("a7", 0)], articles=[article("a1")], run_id="run-2"
+    )
+    with pytest.raises(ValueError, match=r"rows of articles it does not contain: \['a7'\]"):
+        load_batch(con, articles, sentences, events, quarantine)
+    assert _counts(con) == before
