@@ -10,7 +10,7 @@ a role word alone is coded by its role ("police" -> COP).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -50,6 +50,15 @@ class SentenceHits:
     actors: tuple[Hit, ...]
     agents: tuple[Hit, ...]
     discards: tuple[Hit, ...]
+    # The actors of each noun phrase and of each list of phrases, by head index and date: a
+    # sentence asks for the same phrase several times (listing its actors, then as the subject
+    # or object of each verb).
+    phrase_cache: dict[tuple[int, date], tuple[ActorMatch, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    slot_cache: dict[tuple[int, date], tuple[ActorMatch, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 def find_hits(sent: Span, compiled: CompiledDictionaries) -> SentenceHits:
@@ -59,8 +68,8 @@ def find_hits(sent: Span, compiled: CompiledDictionaries) -> SentenceHits:
     doc = sent.doc
     found = compiled.matches(sent)
     strings = doc.vocab.strings
-    candidates = []
-    discards = []
+    candidates: list[Hit] = []
+    discards: list[Hit] = []
     for match_id, start, end in found:
         label = strings[match_id]  # offsets are the Doc's, even when matching a Span
         if label == AGENT_LABEL and doc[end - 1].pos_ not in NOUN_TAGS:
@@ -187,6 +196,16 @@ def phrase_actors(
 ) -> list[ActorMatch]:
     """The actors named by the noun phrase headed by `head`: one per country when a role word
     is shared ("lawmakers in Kenya and Uganda" -> KENLEG, UGALEG)."""
+    key = (head.i, on)
+    found = hits.phrase_cache.get(key)
+    if found is None:
+        found = hits.phrase_cache[key] = tuple(_phrase_actors(head, hits, compiled, on))
+    return list(found)
+
+
+def _phrase_actors(
+    head: Token, hits: SentenceHits, compiled: CompiledDictionaries, on: date
+) -> list[ActorMatch]:
     roles = compiled.role_codes
     head_agent = any(h.covers(head.i) for h in hits.agents)
     indices = {t.i for t in phrase_tokens(head, head_agent)}
@@ -270,6 +289,16 @@ def slot_actors(
     without a country shares its neighbours' ("Danish media and government" -> DNKMED, DNKGOV)."""
     if head is None:
         return []
+    key = (head.i, on)
+    found = hits.slot_cache.get(key)
+    if found is None:
+        found = hits.slot_cache[key] = tuple(_slot_actors(head, hits, compiled, on))
+    return list(found)
+
+
+def _slot_actors(
+    head: Token, hits: SentenceHits, compiled: CompiledDictionaries, on: date
+) -> list[ActorMatch]:
     per_member = [phrase_actors(t, hits, compiled, on) for t in coordinated_heads(head)]
     countries = list(dict.fromkeys(a.country for m in per_member for a in m if a.country))
     found: dict[str, ActorMatch] = {}

@@ -7,8 +7,8 @@ process and passed to every stage; nothing here is module-level state.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -30,6 +30,9 @@ def phrase_key(words: list[str] | tuple[str, ...]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Anchors:
+    """A pattern's anchors (VerbPattern.anchors), split into single words (one subset test)
+    and sets of alternatives."""
+
     required: frozenset[str]  # every one of these words
     alternatives: tuple[frozenset[str], ...]  # one word of each set
 
@@ -46,6 +49,46 @@ class Anchors:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class PredicatePatterns:
+    """One verb's (or event noun's) patterns, most specific first, with an index that finds the
+    few worth trying: a common verb has hundreds of patterns, and each needs words that most
+    sentences lack. Every pattern with a required word is listed under one of them (its rarest
+    among this verb's patterns), so only those whose word occurs under the predicate, plus the
+    patterns needing no single word, are tested at all."""
+
+    patterns: tuple[VerbPattern, ...]
+    anchors: tuple[Anchors, ...]
+    unanchored: tuple[int, ...]  # positions of patterns with no required word
+    by_word: Mapping[str, tuple[int, ...]]  # required word -> positions of patterns keyed on it
+
+    @classmethod
+    def of(cls, patterns: tuple[VerbPattern, ...]) -> PredicatePatterns:
+        anchors = tuple(Anchors.of(p) for p in patterns)
+        frequency = Counter(word for a in anchors for word in a.required)
+        unanchored: list[int] = []
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for position, anchor in enumerate(anchors):
+            if anchor.required:
+                by_word[min(anchor.required, key=lambda w: (frequency[w], w))].append(position)
+            else:
+                unanchored.append(position)
+        return cls(
+            patterns, anchors, tuple(unanchored),
+            MappingProxyType({w: tuple(p) for w, p in by_word.items()}),
+        )
+
+    def candidates(self, present: set[str]) -> Iterator[VerbPattern]:
+        """The patterns whose anchor words all occur in `present`, in order of specificity."""
+        positions = list(self.unanchored)
+        for word in present.intersection(self.by_word):
+            positions += self.by_word[word]
+        positions.sort()
+        for position in positions:
+            if self.anchors[position].possible(present):
+                yield self.patterns[position]
+
+
 @dataclass(frozen=True)
 class CompiledDictionaries:
     dictionaries: Dictionaries
@@ -54,11 +97,8 @@ class CompiledDictionaries:
     actors_by_phrase: Mapping[str, tuple[ActorEntry, ...]]
     agents_by_phrase: Mapping[str, tuple[AgentEntry, ...]]
     discards_by_phrase: Mapping[str, tuple[DiscardEntry, ...]]
-    verbs_by_lemma: Mapping[str, tuple[VerbPattern, ...]]
-    nouns_by_lemma: Mapping[str, tuple[VerbPattern, ...]]
-    # Each pattern's anchors (VerbPattern.anchors), computed once and split into single words
-    # (one subset test) and sets of alternatives: best_match tests them before any slot.
-    anchors: Mapping[int, Anchors]
+    verbs_by_lemma: Mapping[str, PredicatePatterns]
+    nouns_by_lemma: Mapping[str, PredicatePatterns]
     role_codes: frozenset[str]  # 3-letter blocks that are roles, never a country
     # Names written capitalized in the dictionary ("Islamic State"): a lower-case word in the
     # text does not match them ("a strict Islamic state").
@@ -112,13 +152,18 @@ def _index_phrases(nlp: Language, entries, phrases_of) -> tuple[dict[str, tuple]
     return {k: tuple(v) for k, v in index.items() if k}, {k: d for k, d in docs.items() if k}
 
 
-def _index_patterns(patterns: tuple[VerbPattern, ...], nouns: bool) -> dict[str, tuple]:
+def _index_patterns(
+    patterns: tuple[VerbPattern, ...], nouns: bool
+) -> dict[str, PredicatePatterns]:
     """Patterns per lemma, most specific first; ties keep dictionary order (sorted is stable)."""
     index: dict[str, list[VerbPattern]] = defaultdict(list)
     for pattern in patterns:
         if pattern.is_noun == nouns:
             index[pattern.lemma].append(pattern)
-    return {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()}
+    return {
+        k: PredicatePatterns.of(tuple(sorted(v, key=lambda p: -p.specificity)))
+        for k, v in index.items()
+    }
 
 
 def compile_dictionaries(nlp: Language, dictionaries: Dictionaries) -> CompiledDictionaries:
@@ -151,6 +196,5 @@ def compile_dictionaries(nlp: Language, dictionaries: Dictionaries) -> CompiledD
         verbs_by_lemma=MappingProxyType(_index_patterns(dictionaries.verbs, nouns=False)),
         nouns_by_lemma=MappingProxyType(_index_patterns(dictionaries.verbs, nouns=True)),
         role_codes=role_codes,
-        anchors=MappingProxyType({id(p): Anchors.of(p) for p in dictionaries.verbs}),
         proper_keys=frozenset(k for k, d in actor_docs.items() if is_proper_name(d)),
     )

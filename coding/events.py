@@ -336,12 +336,12 @@ def code_sentence(
         if verb.i in consumed:
             continue
         patterns = verb_patterns(verb, compiled.verbs_by_lemma)
-        if not patterns:
+        if patterns is None:
             if ctx.explain:
                 result.trace.append(TraceStep("verb", "", Outcome.UNKNOWN_VERB, verb.lemma_))
             continue
         frame = build_frame(verb)
-        found = best_match(patterns, frame, compiled.anchors)
+        found = best_match(patterns, frame)
         if found is None:
             result.trace.append(TraceStep("verb", "", Outcome.NO_PATTERN, verb.lemma_))
             continue
@@ -362,10 +362,10 @@ def code_sentence(
         if governor is not None and (governor.i in coded_heads or governor.i in consumed):
             continue
         patterns = compiled.nouns_by_lemma.get(noun.lemma_.lower())
-        if not patterns:
+        if patterns is None:
             continue
         frame = build_noun_frame(noun)
-        found = best_match(patterns, frame, compiled.anchors)
+        found = best_match(patterns, frame)
         if found is not None:
             _code_predicate(sent, frame, found, ctx, hits, memory, result)
     # Every actor of the sentence is listed for explain mode only; the article's memory needs

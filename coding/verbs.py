@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from coding.compiled import Anchors
+from coding.compiled import PredicatePatterns
 from coding.entries import Slot, SlotKind, VerbPattern
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -201,8 +201,8 @@ INFLECTIONS = ("ing", "ed", "es", "s")
 
 
 def verb_patterns(
-    verb: Token, by_lemma: Mapping[str, tuple[VerbPattern, ...]]
-) -> tuple[VerbPattern, ...]:
+    verb: Token, by_lemma: Mapping[str, PredicatePatterns]
+) -> PredicatePatterns | None:
     """The patterns for a verb: a block written for its exact form first ("LEFT" apart from
     "LEAVE"), then its lemma, then its regular stem when the lemmatizer missed a rare verb
     ("cordoned" -> "cordon", "wiretapped" -> "wiretap")."""
@@ -216,7 +216,7 @@ def verb_patterns(
             for key in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
                 if key in by_lemma:
                     return by_lemma[key]
-    return ()
+    return None
 
 
 def _phrase_words(head: Token | None) -> set[str]:
@@ -319,17 +319,10 @@ def match_pattern(pattern: VerbPattern, frame: Frame) -> PatternMatch | None:
     return PatternMatch(pattern, tuple(fills))
 
 
-def best_match(
-    patterns: Iterable[VerbPattern],
-    frame: Frame,
-    anchors: Mapping[int, Anchors] | None = None,
-) -> PatternMatch | None:
-    """Patterns come most specific first; the first whose constraints all hold wins. With
-    `anchors`, a pattern needing a word found nowhere under the predicate is skipped unseen."""
-    present = frame.phrase_words(frame.scope) if anchors is not None else set()
-    for pattern in patterns:
-        if anchors is not None and not anchors[id(pattern)].possible(present):
-            continue
+def best_match(predicate: PredicatePatterns, frame: Frame) -> PatternMatch | None:
+    """Patterns come most specific first; the first whose constraints all hold wins. A pattern
+    needing a word found nowhere under the predicate is skipped unseen."""
+    for pattern in predicate.candidates(frame.phrase_words(frame.scope)):
         found = match_pattern(pattern, frame)
         if found is not None:
             return found
