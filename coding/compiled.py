@@ -139,7 +139,8 @@ def _index_phrases(nlp: Language, entries, phrases_of) -> tuple[dict[str, tuple]
     texts = sorted({p for e in entries for p in phrases_of(e)})
     key_of: dict[str, str] = {}
     docs: dict[str, Doc] = {}
-    for text, doc in zip(texts, nlp.tokenizer.pipe(texts), strict=True):
+    for text in texts:
+        doc = nlp.make_doc(text)
         key = phrase_key([t.text for t in doc])
         key_of[text] = key
         docs.setdefault(key, doc)

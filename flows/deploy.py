@@ -35,7 +35,8 @@ def daily_deployment(
     runs may start in another working directory."""
     from prefect.schedules import Cron
 
-    return daily.to_deployment(
+    # Called from synchronous code, to_deployment returns the deployment, not a coroutine.
+    return daily.to_deployment(  # type: ignore[return-value]
         name=DEPLOYMENT_NAME,
         schedule=Cron(schedule.cron, timezone=schedule.timezone),
         parameters={

@@ -97,10 +97,11 @@ def load_checked_batch(db_path: str, batch: CheckedBatch) -> int:
     """One transaction per batch; the connection is closed at once so that readers (and other
     runs) can open the file between batches. The staged files go once loaded."""
     folder = batch.coded.folder
-    tables = [read_table(folder, name) for name in STAGED_FOR_LOAD]
+    articles, sentences, passed, quarantined = (read_table(folder, n) for n in STAGED_FOR_LOAD)
     con = connect(Path(db_path))
     try:
-        load_batch(con, *tables, inside_transaction=fault_hook("mid-load", batch.coded.number))
+        load_batch(con, articles, sentences, passed, quarantined,
+                   inside_transaction=fault_hook("mid-load", batch.coded.number))
     finally:
         con.close()
     remove(folder)

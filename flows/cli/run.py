@@ -50,7 +50,8 @@ def run_command(
     db_path = db or default_db_path()
     placement = Placement(workers, dask_address)
     runner = placement.task_runner()
-    flow = daily.with_options(task_runner=runner) if runner else daily
+    # Prefect's stubs want a runner of PrefectFuture; Dask's runner yields a subclass of it.
+    flow = daily.with_options(task_runner=runner) if runner else daily  # type: ignore[arg-type]
     with placement.shared_api(), progress_bar(Console(stderr=True)):
         summary = flow(
             inputs=list(inputs),
