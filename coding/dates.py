@@ -320,7 +320,35 @@ def temporal_phrases(verb: Token) -> list[Span]:
                 phrase = _date_phrase(candidate)
                 if phrase is not None and phrase not in found:
                     found.append(phrase)
+    for phrase in _glued_dates(verb):
+        if phrase not in found:
+            found.append(phrase)
     return found
+
+
+def _glued_dates(verb: Token) -> list[Span]:
+    """Dates the parser made the head of the name before them (see `glued_name`)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")] + [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    found = []
+    for head in objects:
+        ent = _date_entity_of(head)
+        if ent is not None and glued_name(head) is not None:
+            found.append(ent)
+    return found
+
+
+def glued_name(token: Token) -> Token | None:
+    """In wire style a date follows the object without "on": "met Syrian President Bashar Assad
+    Tuesday". The parser then often makes "Tuesday" the head of the phrase (an object or a
+    noun-phrase modifier) and "Assad" its compound. For such a date token, the head of the
+    name before it; None for any other token."""
+    ent = _date_entity_of(token)
+    if ent is None:
+        return None
+    names = [c for c in token.lefts if c.dep_ == "compound" and not ent.start <= c.i < ent.end]
+    return names[-1] if names else None
 
 
 def event_date(verb: Token, published: date) -> ResolvedDate:

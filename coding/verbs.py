@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from coding.compiled import PredicatePatterns
+from coding.dates import glued_name
 from coding.entries import Slot, SlotKind, VerbPattern
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -119,9 +120,13 @@ def find_object(verb: Token) -> Token | None:
     deps = PASSIVE_SUBJECT_DEPS if is_passive(verb) else OBJECT_DEPS
     for child in verb.children:
         if child.dep_ in deps:
-            return child
+            return glued_name(child) or child
     if is_passive(verb):
         return None
+    # "met Syrian President Bashar Assad Tuesday", parsed as a date modifier with the name in it.
+    for child in verb.children:
+        if child.dep_ == "npadvmod" and (name := glued_name(child)) is not None:
+            return name
     # A dative without a direct object: "gave Ukraine" is rare; "told Iran" is common.
     return next((c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
 
@@ -136,6 +141,7 @@ def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ..
             if child.dep_ in PREP_DEPS and child.pos_ == "ADP":
                 pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
+                    pobj = glued_name(pobj) or pobj  # "with Bashar Assad Tuesday"
                     found.append((child.lower_, pobj))
                     # "on behalf of", "in front of": the inner "of" phrase is reachable too;
                     # other nested phrases belong to the noun ("meetings with Jordan").

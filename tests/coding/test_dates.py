@@ -11,8 +11,15 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from coding.dates import date_trace, event_date, parse_date_phrase, temporal_phrases
+from coding.dates import (
+    date_trace,
+    event_date,
+    glued_name,
+    parse_date_phrase,
+    temporal_phrases,
+)
 from coding.records import Outcome
+from coding.verbs import find_object, prepositional_objects
 
 # A Thursday.
 PUBLISHED = date(2024, 4, 25)
@@ -169,3 +176,32 @@ def test_on_a_weekday_attached_to_the_object_dates_the_event(vocab):
         ents=["B-GPE", "O", "O", "O", "B-DATE", "O"],
     )
     assert event_date(doc[1], PUBLISHED).day == date(2024, 4, 22)
+
+
+def test_weekday_glued_to_the_name_before_it_dates_the_event_and_leaves_the_name(vocab):
+    # Modi met with Bashar Assad Tuesday .   (wire style: the parser makes "Tuesday" the head)
+    doc = parse(
+        vocab,
+        ["Modi", "met", "with", "Bashar", "Assad", "Tuesday", "."],
+        [1, 1, 1, 4, 5, 2, 1],
+        ["nsubj", "ROOT", "prep", "compound", "compound", "pobj", "punct"],
+        ents=["B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "B-DATE", "O"],
+        pos=["PROPN", "VERB", "ADP", "PROPN", "PROPN", "PROPN", "PUNCT"],
+    )
+    assert event_date(doc[1], PUBLISHED).day == date(2024, 4, 23)
+    assert prepositional_objects(doc[1]) == (("with", doc[4]),)
+
+
+def test_weekday_parsed_as_a_modifier_around_the_object_gives_back_the_object(vocab):
+    # Modi met Bashar Assad Tuesday .   ("Tuesday" a noun-phrase modifier holding the name)
+    doc = parse(
+        vocab,
+        ["Modi", "met", "Bashar", "Assad", "Tuesday", "."],
+        [1, 1, 3, 4, 1, 1],
+        ["nsubj", "ROOT", "compound", "compound", "npadvmod", "punct"],
+        ents=["B-PERSON", "O", "B-PERSON", "I-PERSON", "B-DATE", "O"],
+    )
+    assert find_object(doc[1]) == doc[3]
+    assert event_date(doc[1], PUBLISHED).day == date(2024, 4, 23)
+    # A date with no name glued to it is no object: "met Tuesday".
+    assert glued_name(doc[4]) == doc[3] and glued_name(doc[3]) is None
