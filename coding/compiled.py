@@ -161,10 +161,9 @@ def _index_patterns(
     for pattern in patterns:
         if pattern.is_noun == nouns:
             index[pattern.lemma].append(pattern)
-    return {
-        k: PredicatePatterns.of(tuple(sorted(v, key=lambda p: -p.specificity)))
-        for k, v in index.items()
-    }
+    by_specificity = {k: sorted(v, key=lambda p: p.specificity, reverse=True)
+                      for k, v in index.items()}
+    return {k: PredicatePatterns.of(tuple(v)) for k, v in by_specificity.items()}
 
 
 def compile_dictionaries(nlp: Language, dictionaries: Dictionaries) -> CompiledDictionaries:
