@@ -228,9 +228,9 @@ def _phrase_actors(
         return [_match(head, _blocks(a.code for a in agents), agent_hits, agent_rules, roles)]
     if not agents:
         # A place or thing named after a country: "the Ukrainian city of Kharkiv" -> UKR.
-        hit, code, rule = covering or min(named, key=lambda n: abs(n[0].start - head.i))
+        hit, code, rule = covering or _nearest(named, head)
         return [_match(head, code, [hit], [rule], roles)]
-    primary = covering or min(named, key=lambda n: abs(n[0].start - head.i))
+    primary = covering or _nearest(named, head)
     countries = [n for n in named if n is primary or _listed_with(n[0], primary[0], head.doc)]
     found: dict[str, ActorMatch] = {}
     for hit, code, rule in countries:
@@ -239,6 +239,13 @@ def _phrase_actors(
             composed, _match(head, composed, [hit, *agent_hits], [rule, *agent_rules], roles)
         )
     return list(found.values())
+
+
+def _nearest(named: list[tuple[Hit, str, str]], head: Token) -> tuple[Hit, str, str]:
+    """The named actor that qualifies the head: a modifier before it first, then the nearest
+    after it. In "an Islamic State target southwest of Baghdad" the target is Islamic State's,
+    wherever the parser puts the head; "the Iranian embassy in Baghdad" is Iran's."""
+    return min(named, key=lambda n: (n[0].end > head.i, abs(n[0].start - head.i)))
 
 
 def _listed_with(hit: Hit, other: Hit, doc) -> bool:

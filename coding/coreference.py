@@ -158,6 +158,31 @@ class ArticleMemory:
             return chosen, TraceStep("coref", "pronoun-previous", Outcome.RESOLVED, detail)
         return [], None
 
+    def described(
+        self, head: Token, found: list[ActorMatch], earlier: list[ActorMatch]
+    ) -> tuple[list[ActorMatch], TraceStep | None]:
+        """ "the militant group" after "Islamic State": a definite role word with no country
+        takes the one actor of that role named before it in the sentence (`earlier`), else
+        among the subjects of the most recent sentences. Two candidates are ambiguous."""
+        if len(found) != 1 or not found[0].role or found[0].country or not _definite(head):
+            return [], None
+        role = found[0].role
+        current = self.last_sentence + 1
+        scopes = [("this sentence", earlier)] + [
+            (f"sentence {m[0].sentence_index}", [x.actor for x in m])
+            for m in reversed(self.subjects)
+            if current - m[0].sentence_index <= RECENT_SENTENCES
+        ]
+        for where, actors in scopes:
+            matching = _distinct([a for a in actors if a.country and _has_role(a, role)])
+            if len(matching) > 1:
+                return [], None
+            if matching:
+                actor = matching[0]
+                detail = f"'the {found[0].text}' -> {actor.code} ({where}: {actor.text!r})"
+                return matching, TraceStep("coref", "definite-role", Outcome.RESOLVED, detail)
+        return [], None
+
     def _other_of_pair(
         self, head: Token, lookup: ActorLookup
     ) -> tuple[list[ActorMatch], TraceStep | None]:
@@ -186,6 +211,15 @@ def _distinct(actors: list[ActorMatch]) -> list[ActorMatch]:
         if all(k.code != actor.code for k in kept):
             kept.append(actor)
     return kept
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
+def _has_role(actor: ActorMatch, role: str) -> bool:
+    """The actor's main role, its last block, is this role: IMGMOSREB (Islamic State) is REB."""
+    return actor.role[-3:] == role[-3:]
 
 
 def _agrees(pronoun: Token, actors: list[ActorMatch]) -> bool:

@@ -95,8 +95,20 @@ def _actors_or_resolved(
     if step is not None:
         return resolved, [step]
     if found:
-        return found, []
+        described, step = memory.described(head, found, _named_before(head, hits, ctx))
+        return (described, [step]) if step is not None else (found, [])
     return actor_lookup.nested_actors(head, hits, ctx.compiled, ctx.published), []
+
+
+def _named_before(head: Token, hits, ctx: SentenceContext) -> list[ActorMatch]:
+    """The actors of the dictionary names that come before `head` in its sentence."""
+    doc = head.doc
+    found = (
+        actor_lookup.phrase_actor(doc[hit.end - 1], hits, ctx.compiled, ctx.published)
+        for hit in hits.actors
+        if hit.end <= head.i
+    )
+    return [actor for actor in found if actor is not None]
 
 
 def _noun_source(

@@ -29,6 +29,9 @@ CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 # Relative pronouns stand for the noun the clause hangs on ("troops who attacked").
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# "west of Mosul" says where, not whose: an "of" after a compass point names no possessor.
+COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                            "southeast", "southwest"})
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,8 @@ def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ..
         if holder is None:
             continue
         for child in holder.children:
+            if child.lower_ == "of" and holder.lower_ in COMPASS_POINTS:
+                continue
             if child.dep_ in PREP_DEPS and child.pos_ == "ADP":
                 pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:

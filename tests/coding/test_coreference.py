@@ -131,3 +131,43 @@ def test_neighbouring_state_with_neither_member_named_is_ambiguous(vocab):
     doc = subject_doc(vocab, "the neighbouring state")
     doc[1].dep_ = "amod"
     assert memory.resolve(doc[2], lookup) == ([], None)
+
+
+SHABAAB = ActorMatch("al-Shabaab", "SOMREB", "SOM", "REB", 0, 1, "actors/groups.txt:30")
+HOUTHIS = ActorMatch("Houthis", "YEMREB", "YEM", "REB", 0, 1, "actors/groups.txt:31")
+MILITANTS = ActorMatch("militants", "REB", "", "REB", 2, 3, "agents.txt:27")
+
+
+def described_doc(vocab, words: str) -> Doc:
+    """Troops fought <the militants> ."""
+    *det, noun = words.split()
+    words_all = ["Troops", "fought", *det, noun, "."]
+    n = len(words_all)
+    heads = [1, 1] + [n - 2] * len(det) + [1, 1]
+    deps = ["nsubj", "ROOT"] + ["det"] * len(det) + ["dobj", "punct"]
+    return Doc(vocab, words=words_all, heads=heads, deps=deps)
+
+
+def test_the_role_word_takes_the_one_actor_of_that_role_named_earlier_in_the_sentence(vocab):
+    head = described_doc(vocab, "the militants")[3]
+    found, step = ArticleMemory().described(head, [MILITANTS], [IRAN, SHABAAB])
+    assert found == [SHABAAB]
+    assert step is not None and step.rule == "definite-role"
+    assert step.detail == "'the militants' -> SOMREB (this sentence: 'al-Shabaab')"
+
+
+def test_the_role_word_takes_a_recent_subject_of_that_role_and_not_an_ambiguous_pair(vocab):
+    head = described_doc(vocab, "the militants")[3]
+    memory = ArticleMemory()
+    memory.remember(0, [SHABAAB], [])
+    assert memory.described(head, [MILITANTS], [])[0] == [SHABAAB]
+    memory.remember(1, [SHABAAB, HOUTHIS], [])
+    assert memory.described(head, [MILITANTS], []) == ([], None)
+
+
+def test_only_a_definite_role_word_without_a_country_is_described(vocab):
+    memory = ArticleMemory()
+    memory.remember(0, [SHABAAB], [])
+    assert memory.described(described_doc(vocab, "militants")[2], [MILITANTS], []) == ([], None)
+    head = described_doc(vocab, "the troops")[3]
+    assert memory.described(head, [TROOPS], []) == ([], None)  # has a country already
