@@ -172,6 +172,35 @@ def _same_country(
     return shared, steps
 
 
+def _country_of_place(
+    sources: list[ActorMatch], targets: list[ActorMatch], predicate: Token
+) -> tuple[list[ActorMatch], list[ActorMatch], list[TraceStep]]:
+    """A role with no country ("protesters", "a police station") takes the country where the
+    event happened, when the sentence names a place the gazetteer resolves: "Russian police
+    detained protesters in Moscow" -> RUSCVL; "militants bombed a police station in Peshawar"
+    -> PAKCOP. Without a place the role stays as it is: a guess would be worse."""
+    if all(a.country for a in sources + targets):
+        return sources, targets, []
+    place = place_of_event(predicate, sources + targets)
+    if place is None or not place.resolved or not place.country:
+        return sources, targets, []
+    steps: list[TraceStep] = []
+
+    def placed(actors: list[ActorMatch]) -> list[ActorMatch]:
+        found = []
+        for actor in actors:
+            if actor.country or not actor.role:
+                found.append(actor)
+                continue
+            code = place.country + actor.role
+            found.append(replace(actor, code=code, country=place.country))
+            detail = f"{actor.text!r} -> {code} (in {place.text}, {place.country})"
+            steps.append(TraceStep("actor", "place-country-role", Outcome.RESOLVED, detail))
+        return found
+
+    return placed(sources), placed(targets), steps
+
+
 def _governing_verb(predicate: Token) -> Token | None:
     if predicate.pos_ != "NOUN":
         return predicate
@@ -294,6 +323,8 @@ def _code_predicate(
     sources, shared = _same_country(sources, targets, sent)
     targets, shared_back = _same_country(targets, sources, sent)
     steps += shared + shared_back
+    sources, targets, placed = _country_of_place(sources, targets, predicate)
+    steps += placed
     subject = found.source_head or frame.subject
     listed = subject is not None and (
         len(actor_lookup.coordinated_heads(subject)) > 1
