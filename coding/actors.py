@@ -234,11 +234,30 @@ def _phrase_actors(
     countries = [n for n in named if n is primary or _listed_with(n[0], primary[0], head.doc)]
     found: dict[str, ActorMatch] = {}
     for hit, code, rule in countries:
-        composed = compose(code, agents, roles)
+        # A role word composes with a country of its own part of the phrase: "troops of
+        # Russia" and "Russian troops" are RUSMIL, but in "Iran's detention of French citizens"
+        # the citizens are French, not Iran's: the phrase is Iran's (IRN).
+        branch = _branch(hit, head)
+        own = [i for i, h in enumerate(agent_hits) if _branch(h, head) in (None, branch)]
+        composed = compose(code, [agents[i] for i in own], roles)
         found.setdefault(
-            composed, _match(head, composed, [hit, *agent_hits], [rule, *agent_rules], roles)
+            composed,
+            _match(head, composed, [hit, *(agent_hits[i] for i in own)],
+                   [rule, *(agent_rules[i] for i in own)], roles),
         )
     return list(found.values())
+
+
+def _branch(hit: Hit, head: Token) -> int | None:
+    """The prepositional phrase of `head` that the hit sits in (its preposition's index), or
+    None when the hit modifies the head directly."""
+    token = head.doc[hit.start : hit.end].root
+    branch = None
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "prep":
+            branch = token.i
+        token = token.head
+    return branch if token.i == head.i else None
 
 
 def _nearest(named: list[tuple[Hit, str, str]], head: Token) -> tuple[Hit, str, str]:
