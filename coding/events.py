@@ -40,6 +40,7 @@ DEFAULT_TARGET_PREPS = (
     "for", "from",
 )
 PLACE_TARGET_PREPS = frozenset({"in", "inside"})
+INSTRUMENT_ROLES = frozenset({"MIL", "COP"})
 NULL_CODE = "---"
 # Where the head of a noun phrase hangs (as opposed to a modifier inside one).
 NOUN_HEAD_DEPS = frozenset(
@@ -131,11 +132,13 @@ def _target_actors(
             return targets, steps
         # "shelled the Ukrainian city of X" with X unknown: the object phrase says whose.
         return _actors_or_resolved(frame.obj, ctx, hits, memory)
+    forces: tuple[list[ActorMatch], list[TraceStep]] | None = None
     for head in (frame.obj, frame.indirect):
         if head is not None:
             targets, steps = _actors_or_resolved(head, ctx, hits, memory)
-            if targets:
+            if targets and not _own_forces(targets):
                 return targets, steps
+            forces = forces or ((targets, steps) if targets else None)
     for preps in (frame.preps, frame.nested_preps):
         for prep in DEFAULT_TARGET_PREPS:
             for name, pobj in preps:
@@ -143,7 +146,15 @@ def _target_actors(
                     targets, steps = _actors_or_resolved(pobj, ctx, hits, memory)
                     if targets:
                         return targets, steps
-    return [], []
+    return forces or ([], [])
+
+
+def _own_forces(actors: list[ActorMatch]) -> bool:
+    """Troops or police of no named country as the object: in "deployed police officers to
+    Haiti" or "mobilized troops along the border with Armenia" they are the source's means, and
+    the phrase that follows names whom the event is aimed at. They stay the target when none
+    does ("the army arrested soldiers")."""
+    return all(not a.country and a.role in INSTRUMENT_ROLES for a in actors)
 
 
 def _same_country(
