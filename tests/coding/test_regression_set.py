@@ -23,12 +23,16 @@ from coding.records import Article, CodedArticle
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "data" / "regression" / "events.yaml"
 FLAGS = frozenset({"hypothetical", "future", "reported_speech", "passive"})
-PASS_FLOOR = 0.70  # measured 72.5% (195/269) on 2026-03 dictionaries, minus two points
+PASS_FLOOR = 0.75  # measured 77.3% (211/273) on 2026-11-26, minus two points
 MUST_PASS = (
     "m-negated-attack", "m-would-attack-if", "m-plans-to-attack", "m-will-meet",
     "m-passive-attacked", "m-reported-shelling", "m-reported-attack", "s03-pledge-aid-euros",
     "s19-shell-city", "s11-accuse-war-crimes", "s13-threaten-attack", "s04-held-talks-leaders",
     "a-unnamed-person-no-title", "n-sports", "s16-impose-sanctions",
+    # Actor attribution rules: transitive "struck", a compass "of", advisers, whose detention,
+    # roles placed by the event's place.
+    "s19-missiles-struck", "s19-struck-position-west-of", "s04-adviser-meets", "s11-condemn",
+    "s17-detain-protesters", "s18-bomb-plain",
 )
 
 Triple = tuple[str, str, str]
