@@ -276,6 +276,7 @@ def _listed_with(hit: Hit, other: Hit, doc) -> bool:
 # A city stands for its country, as CAMEO codes it ("shelled Kharkiv" -> UKR), when the
 # gazetteer knows one city of that name or one far larger than its namesakes.
 CITY_REASONS = frozenset({PlaceReason.ONLY_CANDIDATE, PlaceReason.MOST_POPULOUS})
+CITY_RULE = "gazetteer:"  # the rule of an actor coded from a city name: "gazetteer:Kharkiv"
 
 
 @lru_cache(maxsize=4096)
@@ -297,7 +298,7 @@ def city_actor(head: Token) -> ActorMatch | None:
     country, name = _city_country(ent.text)
     if not country:
         return None
-    return ActorMatch(ent.text, country, country, "", ent.start, ent.end, f"gazetteer:{name}")
+    return ActorMatch(ent.text, country, country, "", ent.start, ent.end, f"{CITY_RULE}{name}")
 
 
 def phrase_actor(

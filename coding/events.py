@@ -235,9 +235,14 @@ def _pairs(
 ) -> list[tuple[ActorMatch, ActorMatch]]:
     """Source x target pairs; with no target, the actors of a list act on each other when the
     predicate is reciprocal ("Israel and Hamas held talks", "the two sides clashed")."""
-    if targets:
+    reciprocal = listed and len(sources) >= 2 and is_reciprocal(frame.predicate, frame.obj)
+    # A city found inside the object ("the two sides held talks in Geneva") is where listed
+    # actors met, not a party to it.
+    if targets and not (
+        reciprocal and all(t.rule.startswith(actor_lookup.CITY_RULE) for t in targets)
+    ):
         return [(s, t) for s in sources for t in targets]
-    if listed and len(sources) >= 2 and is_reciprocal(frame.predicate, frame.obj):
+    if reciprocal:
         return [(s, t) for s in sources for t in sources if s.code != t.code]
     return []
 
