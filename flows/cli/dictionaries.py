@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from coding.lint import lint
 
 from coding.dictionaries import load_dictionaries
 from coding.entries import Severity
 from coding.errors import DictionaryError
+from coding.lint import lint
 
 app = typer.Typer(help="Check and import dictionaries.", no_args_is_help=True)
 

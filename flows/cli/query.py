@@ -11,11 +11,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
-from warehouse.query import run_query
 
 from flows.cli.options import DbOption
 from warehouse.db import default_db_path
 from warehouse.errors import WarehouseError
+from warehouse.query import run_query
 
 
 class OutputFormat(StrEnum):
