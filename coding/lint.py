@@ -11,7 +11,9 @@ a Goldstein score, quad class or PLOVER category) plus what only shows across en
   are successive terms; neither is reported. "---" (PETRARCH's non-actor) is a valid code.
 - agents: role codes not made of 3-letter blocks, the same phrase twice.
 - verbs: event codes missing from the code table ("---" is fine), the same pattern twice
-  (conflicting when the codes differ: ties go to the earlier line, so the later never fires).
+  (conflicting when the codes differ: ties go to the earlier line, so the later never fires);
+  a word both required and offered as an alternative ("attack|military operation" reads as
+  (attack or military) and operation: a multi-word alternative split in two).
 - transformations: result codes missing from the code table; discards: the same phrase twice.
 
 Every problem is located by the entry's rule id (file:line). When several paths are combined,
@@ -168,6 +170,20 @@ def lint_verbs(
                            f"{earlier.rule_id}, so this {pattern.code} never fires")
 
 
+def lint_verb_words(verbs: Iterable[VerbPattern]) -> Iterator[DictionaryProblem]:
+    for pattern in verbs:
+        for slot in pattern.slots:
+            required = {w for group in slot.words if len(group) == 1 for w in group}
+            offered = {w for group in slot.words if len(group) > 1 for w in group}
+            for word in sorted(required & offered):
+                yield _problem(
+                    pattern.rule_id, Severity.WARNING,
+                    f"{word!r} is both required and one of the alternatives: words are all "
+                    f"required, so a multi-word alternative (like 'military operation') "
+                    f"needs a line of its own",
+                )
+
+
 def lint_transformations(
     transformations: Iterable[Transformation], codes: dict[str, CameoCode]
 ) -> Iterator[DictionaryProblem]:
@@ -194,6 +210,7 @@ def lint(dictionaries: Dictionaries) -> list[DictionaryProblem]:
         *lint_actors(dictionaries.actors),
         *lint_agents(dictionaries.agents),
         *lint_verbs(dictionaries.verbs, dictionaries.codes),
+        *lint_verb_words(dictionaries.verbs),
         *lint_transformations(dictionaries.transformations, dictionaries.codes),
         *lint_discards(dictionaries.discards),
     }

@@ -140,3 +140,15 @@ def test_successive_terms_sharing_a_boundary_day_are_not_overlaps(tmp_path):
     )})
     assert [(line, message.split(":")[0]) for _, line, _, message in problems] == [
         (3, "never applies")]
+
+
+def test_a_word_both_required_and_offered_as_an_alternative_is_reported(tmp_path):
+    problems = lint_folder(tmp_path, {"verbs/19.txt": (
+        "190  launch attack|operation|military operation against +\n"  # operation required
+        "190  use chemical weapon|chemical|gas\n"                  # 'chemical' twice
+        "190  launch attack|raid|operation against +\n")})
+    message = ("is both required and one of the alternatives: words are all required, so a "
+               "multi-word alternative (like 'military operation') needs a line of its own")
+    assert located(problems, "verbs/19.txt", 1) == [f"warning: 'operation' {message}"]
+    assert located(problems, "verbs/19.txt", 2) == [f"warning: 'chemical' {message}"]
+    assert located(problems, "verbs/19.txt", 3) == []
