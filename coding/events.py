@@ -230,6 +230,33 @@ def _place_targets(
     return [], []
 
 
+def _clause_may_code(clause: Token, ctx: SentenceContext) -> bool:
+    """Could a verb of the clause be coded as an event of its own ("is about to restore ties")?
+    Complements are coded after their governor, so the dictionary is asked, not the result."""
+    return any(
+        verb.pos_ == "VERB" and verb_patterns(verb, ctx.compiled.verbs_by_lemma) is not None
+        for verb in clause.subtree
+    )
+
+
+def _clause_subject_targets(
+    frame: Frame, ctx: SentenceContext, hits, memory: ArticleMemory
+) -> tuple[list[ActorMatch], list[TraceStep]]:
+    """Whom a statement is about when it names no one else: the subject of its clause ("Turkey
+    believes Sweden has not done enough" -> SWE), as PETRARCH reads it. A clause whose verb can
+    be an event of its own ("said Russia shelled Kherson") keeps its subject for that event."""
+    for clause in frame.clauses:
+        if _clause_may_code(clause, ctx):
+            continue
+        for subject in (c for c in clause.children if c.dep_ in SUBJECT_DEPS):
+            targets, steps = _actors_or_resolved(subject, ctx, hits, memory)
+            if targets:
+                detail = f"subject of the clause of '{clause.text}': {subject.text}"
+                step = TraceStep("actor", "clause-subject-target", Outcome.MATCHED, detail)
+                return targets, [*steps, step]
+    return [], []
+
+
 def _pairs(
     sources: list[ActorMatch], targets: list[ActorMatch], frame: Frame, listed: bool
 ) -> list[tuple[ActorMatch, ActorMatch]]:
@@ -347,11 +374,14 @@ def _code_predicate(
         or any(s.rule == "pair-description" for s in source_steps)
     )
     pairs = _pairs(sources, targets, frame, listed)
-    if not pairs:
-        # Last resort, after reciprocity: the country where it happened is whom it touched
-        # ("arrived in Egypt", "deployed troops in Syria"), as CAMEO coders read it.
-        targets, place_steps = _place_targets(frame, ctx, hits, memory)
-        steps += place_steps
+    # Last resorts, after reciprocity: whom a statement's clause is about, then the country
+    # where it happened is whom it touched ("arrived in Egypt", "deployed troops in Syria"),
+    # as CAMEO coders read it.
+    for last_resort in (_clause_subject_targets, _place_targets):
+        if pairs:
+            break
+        targets, resort_steps = last_resort(frame, ctx, hits, memory)
+        steps += resort_steps
         pairs = [(s, t) for s in sources for t in targets]
     if not pairs:
         result.trace.append(TraceStep("actor", rule, Outcome.NO_TARGET, predicate.text))

@@ -51,8 +51,10 @@ class Frame:
     indirect: Token | None = None  # "gave Niger's junta an ultimatum"
     scope: Token | None = None  # the token whose subtree holds every slot but the subject
     # A pattern's preposition after `@verb` belongs to the complement: "agreed to lift the
-    # sanctions on Iran". Only patterns look here; a default target never comes from a clause.
+    # sanctions on Iran". Only patterns look here; a default target never comes from a
+    # complement's prepositions.
     complement_preps: tuple[tuple[str, Token], ...] = ()
+    clauses: tuple[Token, ...] = ()  # what was said or believed: content_clauses(predicate)
     # Words of each phrase, computed once per frame however many patterns ask.
     words: dict[int, set[str]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -157,6 +159,16 @@ def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ..
     return tuple(found)
 
 
+def content_clauses(verb: Token) -> tuple[Token, ...]:
+    """The heads of the verb's content clauses ("said that Iran is ..."): complement clauses,
+    bare or opened by "that". One opened by "after", "when", "because" ... is an adverbial
+    clause that the parser attached as a complement."""
+    return tuple(
+        c for c in verb.children
+        if c.dep_ == "ccomp" and all(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
+    )
+
+
 def build_frame(verb: Token) -> Frame:
     subject = find_subject(verb)
     obj = find_object(verb)
@@ -187,6 +199,7 @@ def build_frame(verb: Token) -> Frame:
         complement_preps=prepositional_objects(
             *complements, *(find_object(c) for c in complements)
         ),
+        clauses=content_clauses(verb),
     )
 
 

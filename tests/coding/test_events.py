@@ -99,6 +99,12 @@ def test_reported_speech_codes_inner_event_and_flags_it(coder):
     assert coded.events[0].modality.reported_speech
 
 
+def test_statement_without_target_is_about_its_clause_subject(coder):
+    coded = code(coder, "Israel said that Iran is a danger to the region.")
+    assert triples(coded) == [("ISR", "IRN", "010")]
+    assert any(s.rule == "clause-subject-target" for s in coded.events[0].trace)
+
+
 def test_pattern_with_more_words_wins(coder):
     assert triples(code(coder, "Russia accused Ukraine of crimes.")) == [("RUS", "UKR", "1122")]
     assert triples(code(coder, "Russia accused Ukraine.")) == [("RUS", "UKR", "112")]
