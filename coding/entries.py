@@ -71,6 +71,9 @@ class SlotKind(StrEnum):
     PREP = "prep"  # a prepositional phrase on the verb or its object: `word` is the preposition
     XCOMP = "xcomp"  # an open complement verb ("threatened to ATTACK"): `word` is its lemma
     SUBJECT = "subject"  # words required in the subject phrase (PETRARCH's words before `*`)
+    # PETRARCH's `+`, `$` or `^` after words or a (...) already read: the next phrase after the
+    # verb that no other slot names ("celebrated Iftar (in ^) with the leaders of Egypt +").
+    FOLLOWING = "following"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,8 @@ class Slot:
 
     `words`: each item is a set of alternative lemmas; every item must be found among the lemmas
     of the slot's phrase. `is_target`: the actor in this slot is the event's target.
+    `is_skipped` (PETRARCH's `^`): the phrase is named only to be passed over; its actor is
+    neither target nor place.
     """
 
     kind: SlotKind
@@ -86,6 +91,7 @@ class Slot:
     words: tuple[frozenset[str], ...] = ()
     is_target: bool = False
     is_source: bool = False
+    is_skipped: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,6 +132,10 @@ def _target_actors(
             return targets, steps
         # "shelled the Ukrainian city of X" with X unknown: the object phrase says whose.
         return _actors_or_resolved(frame.obj, ctx, hits, memory)
+    if found.names_source_after_verb:
+        # PETRARCH's "$" after the verb and no "+": the subject is whom it was done to
+        # ("X received money from Y" is Y -> X).
+        return _actors_or_resolved(frame.subject, ctx, hits, memory)
     forces: tuple[list[ActorMatch], list[TraceStep]] | None = None
     for head in (frame.obj, frame.indirect):
         if head is not None:
@@ -228,6 +232,24 @@ def _place_targets(
             if targets:
                 return targets, steps
     return [], []
+
+
+def _kept(head: Token | None, skipped: frozenset[int]) -> Token | None:
+    return None if head is None or head.i in skipped else head
+
+
+def _passing_over(frame: Frame, skipped: frozenset[int]) -> Frame:
+    """The frame without the phrases a pattern passed over with `^`: they are named only so
+    that neither target nor place comes from them ("launched rockets (from ^)")."""
+    if not skipped:
+        return frame
+    return replace(
+        frame,
+        obj=_kept(frame.obj, skipped),
+        indirect=_kept(frame.indirect, skipped),
+        preps=tuple(p for p in frame.preps if p[1].i not in skipped),
+        nested_preps=tuple(p for p in frame.nested_preps if p[1].i not in skipped),
+    )
 
 
 def _clause_may_code(clause: Token, ctx: SentenceContext) -> bool:
@@ -336,6 +358,7 @@ def _code_predicate(
 ) -> bool:
     """Turn one matched predicate into events; True when at least one event was made."""
     predicate = frame.predicate
+    frame = _passing_over(frame, found.skipped_heads)
     rule = found.pattern.rule_id
     steps = [TraceStep("verb", rule, Outcome.MATCHED, f"{predicate.text} -> {found.pattern.code}")]
     if found.pattern.code == NULL_CODE and not found.pattern.reverse_code:

@@ -330,17 +330,72 @@ class PatternMatch:
     def names_target(self) -> bool:
         return any(f.slot.is_target for f in self.fills)
 
+    @property
+    def names_source_after_verb(self) -> bool:
+        """The source is a phrase after the verb ("* TABASKI ^ $"): the subject is the target."""
+        return any(f.slot.is_source and f.slot.kind is not SlotKind.SUBJECT for f in self.fills)
+
+    @property
+    def skipped_heads(self) -> frozenset[int]:
+        """Phrases passed over by `^`: never a target or a place."""
+        return frozenset(f.head.i for f in self.fills if f.slot.is_skipped and f.head is not None)
+
+
+def _named(fill: SlotFill) -> bool:
+    slot = fill.slot
+    return bool(slot.words or slot.is_target or slot.is_source or slot.is_skipped)
+
+
+def _unnamed_phrases(frame: Frame, fills: list[SlotFill]) -> list[Token]:
+    """The argument phrases after the predicate, in sentence order, that no filled slot names
+    by its words or a marker: where FOLLOWING slots land, one each. A phrase inside another
+    prepositional phrase ("with the leaders of Jordan") is part of it, not one of its own."""
+    named = {f.head.i for f in fills if f.head is not None and _named(f)}
+    pobjs = {pobj.i for _, pobj in frame.preps}
+    heads = {
+        head.i: head
+        for head in (frame.obj, frame.indirect, *(pobj for _, pobj in frame.preps))
+        if head is not None and head.i > frame.predicate.i
+    }
+    return [
+        heads[i] for i in sorted(heads)
+        if i not in named and not any(a.i in pobjs for a in heads[i].ancestors)
+    ]
+
 
 def match_pattern(pattern: VerbPattern, frame: Frame) -> PatternMatch | None:
     if pattern.particle and pattern.particle not in frame.particles:
         return None
     fills = []
+    following = []
     for slot in pattern.slots:
+        if slot.kind is SlotKind.FOLLOWING:
+            following.append(slot)
+            continue
         fill = _fill_slot(slot, frame)
         if fill is None:
             return None
         fills.append(fill)
+    if following:
+        landed = _land_following(following, _unnamed_phrases(frame, fills))
+        if landed is None:
+            return None
+        fills += landed
     return PatternMatch(pattern, tuple(fills))
+
+
+def _land_following(slots: list[Slot], phrases: list[Token]) -> list[SlotFill] | None:
+    """One phrase each, in order; None when a target or source finds none left. A `^` with
+    none left passes over an actor inside a phrase already named ("warned their Ent
+    populations ^ about +": the populations are skipped, the target follows "about")."""
+    remaining = iter(phrases)
+    landed = []
+    for slot in slots:
+        head = next(remaining, None)
+        if head is None and not slot.is_skipped:
+            return None
+        landed.append(SlotFill(slot, head))
+    return landed
 
 
 def best_match(predicate: PredicatePatterns, frame: Frame) -> PatternMatch | None:

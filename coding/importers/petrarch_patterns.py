@@ -5,8 +5,14 @@ slots. The mapping onto cameoflow's VerbPattern (documented in petrarch_verbs) i
 - words before `*` -> SUBJECT slot; words after it (outside parentheses) -> OBJECT slot, also
   after a closed `(...)`; `(PREP words)` -> a PREP slot; `{MOD HEAD}` -> plain required words
   of the slot it is in; `A_B` -> two required words; `A/B` -> alternatives for one word (and for
-  a preposition: one pattern per preposition); `^` -> nothing; `+` / `$` -> is_target /
-  is_source of the slot they fall in (SUBJECT before the verb, OBJECT right after it).
+  a preposition: one pattern per preposition).
+- `+` / `$` -> is_target / is_source of the slot they fall in: SUBJECT before the verb, OBJECT
+  right after it, the PREP slot inside `(...)`. `^` inside `(...)` -> is_skipped of that PREP
+  slot; elsewhere before the verb or before any object word, nothing.
+- PETRARCH reads its markers in order, each one the next actor: a `+`, `$` or `^` after the
+  verb that follows object words, a closed `(...)` or another such marker points past what was
+  read, so it becomes a FOLLOWING slot ("* IFTAR (IN ^) +": the target is the next phrase after
+  the skipped one; "* TABASKI ^ $": the source is the second phrase after the object).
 - a particle word (OUT, DOWN, UP, OFF, BACK, AWAY, OVER, ...) right after `*` -> `particle`:
   PETRARCH-2 reads "SET * OUT VIEWS" as a noun OUT, spaCy as the particle of "set out".
 - a bare preposition after the verb ("- * ON &SOLUTION", TABARI style) opens a PREP slot that
@@ -59,6 +65,7 @@ class SlotDraft:
     items: list[Item] = field(default_factory=list)
     is_target: bool = False
     is_source: bool = False
+    is_skipped: bool = False
     implicit: bool = False  # a bare preposition, closed by the next '('
 
 
@@ -119,6 +126,8 @@ class _Builder:
         self.subject = SlotDraft(SlotKind.SUBJECT)
         self.object = SlotDraft(SlotKind.OBJECT)
         self.preps: list[SlotDraft] = []
+        self.following: list[SlotDraft] = []
+        self.paren_closed = False  # a (...) after the verb was closed
         self.open_prep: SlotDraft | None = None
         self.awaiting_prep_word = False
         self.after_verb = False
@@ -153,22 +162,36 @@ class _Builder:
             if self.open_prep is None or self.open_prep.implicit or self.braces:
                 raise PatternError("unbalanced ')'")
             self.open_prep = None
+            self.paren_closed = self.after_verb
         elif token == "{":
             self.braces += 1
         elif token == "}":
             if not self.braces:
                 raise PatternError("unbalanced '}'")
             self.braces -= 1
-        elif token == "+":
-            self.current().is_target = True
-        elif token == "$":
-            self.current().is_source = True
-        elif token == "^":
-            pass
+        elif token in ("+", "$", "^"):
+            self._marker(token)
         elif token == "%":
             self.warnings.append("compound-actor mark '%' is not supported: dropped")
         else:
             self._word(token, first)
+
+    def _marker(self, token: str) -> None:
+        slot = self.current()
+        if self._points_past():
+            slot = SlotDraft(SlotKind.FOLLOWING)
+            self.following.append(slot)
+        if token == "+":
+            slot.is_target = True
+        elif token == "$":
+            slot.is_source = True
+        elif slot.kind is SlotKind.FOLLOWING or self._in_paren():
+            slot.is_skipped = True
+
+    def _points_past(self) -> bool:
+        """Does a marker here name a phrase after those already read, not the current slot?"""
+        top_level = self.after_verb and self.open_prep is None and not self.braces
+        return top_level and bool(self.object.items or self.paren_closed or self.following)
 
     def _prep_word(self, token: str) -> None:
         self.awaiting_prep_word = False
@@ -225,4 +248,4 @@ class _Builder:
             for slot in (self.subject, self.object)
             if slot.items or slot.is_target or slot.is_source
         ]
-        return (*slots, *self.preps)
+        return (*slots, *self.preps, *self.following)

@@ -155,6 +155,9 @@ def _slots_of(per_slot, combination: list) -> tuple[Slot, ...]:
             else:
                 words.extend(word for word in option.words if word not in words)
         slots.append(
-            Slot(slot.kind, prep, tuple(words), is_target=slot.is_target, is_source=slot.is_source)
+            Slot(
+                slot.kind, prep, tuple(words), is_target=slot.is_target,
+                is_source=slot.is_source, is_skipped=slot.is_skipped,
+            )
         )
     return (*slots, *extra)

@@ -34,7 +34,7 @@ conditions on the inner roles (`a` = the same actor as the outer source, `.` = n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from coding.entries import DictionaryProblem, Slot, SlotKind, Transformation, VerbPattern
@@ -194,9 +194,7 @@ def _merge(verb_slots: tuple[Slot, ...], pattern_slots: tuple[Slot, ...]) -> tup
         for index, slot in enumerate(merged):
             if slot.kind == extra.kind and slot.word == extra.word:
                 words = slot.words + tuple(w for w in extra.words if w not in slot.words)
-                merged[index] = Slot(
-                    slot.kind, slot.word, words, is_target=slot.is_target, is_source=slot.is_source
-                )
+                merged[index] = replace(slot, words=words)
                 break
         else:
             merged.append(extra)

@@ -6,7 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from coding.verbs import content_clauses
+from coding.entries import Slot, SlotKind, VerbPattern
+from coding.verbs import build_frame, content_clauses, match_pattern
 
 
 @pytest.fixture(scope="module")
@@ -32,3 +33,55 @@ def test_clause_opened_by_after_is_no_content_even_when_parsed_as_complement(voc
         deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp", "det", "dobj"],
     )
     assert content_clauses(doc[1]) == ()
+
+
+def _celebrated(vocab) -> Doc:
+    # "Egypt celebrated Iftar in Cairo with the leaders of Jordan"
+    return Doc(
+        vocab,
+        words=["Egypt", "celebrated", "Iftar", "in", "Cairo", "with", "the", "leaders", "of",
+               "Jordan"],
+        heads=[1, 1, 1, 2, 3, 1, 7, 5, 7, 8],
+        deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "det", "pobj", "prep", "pobj"],
+        pos=["PROPN", "VERB", "PROPN", "ADP", "PROPN", "ADP", "DET", "NOUN", "ADP", "PROPN"],
+        lemmas=["Egypt", "celebrate", "iftar", "in", "Cairo", "with", "the", "leader", "of",
+                "Jordan"],
+    )
+
+
+def test_following_slot_lands_on_the_next_phrase_no_slot_names(vocab):
+    doc = _celebrated(vocab)
+    pattern = VerbPattern("p", "017", "celebrate", slots=(
+        Slot(SlotKind.OBJECT, words=(frozenset({"iftar"}),)),
+        Slot(SlotKind.PREP, "in", is_skipped=True),
+        Slot(SlotKind.FOLLOWING, is_target=True),
+    ))
+    found = match_pattern(pattern, build_frame(doc[1]))
+    assert found is not None
+    assert found.target_head == doc[7]
+    assert found.skipped_heads == {4}
+
+
+def test_skip_then_source_after_the_verb_makes_the_subject_the_target(vocab):
+    doc = _celebrated(vocab)
+    pattern = VerbPattern("p", "017", "celebrate", slots=(
+        Slot(SlotKind.OBJECT, words=(frozenset({"iftar"}),)),
+        Slot(SlotKind.FOLLOWING, is_skipped=True),
+        Slot(SlotKind.FOLLOWING, is_source=True),
+    ))
+    found = match_pattern(pattern, build_frame(doc[1]))
+    assert found is not None
+    assert (found.source_head, found.skipped_heads) == (doc[7], {4})
+    assert found.names_source_after_verb
+
+
+def test_following_slot_without_a_phrase_left_fails_the_pattern(vocab):
+    doc = _celebrated(vocab)
+    pattern = VerbPattern("p", "017", "celebrate", slots=(
+        Slot(SlotKind.OBJECT, words=(frozenset({"iftar"}),)),
+        Slot(SlotKind.FOLLOWING, is_skipped=True),
+        Slot(SlotKind.FOLLOWING, is_skipped=True),
+        Slot(SlotKind.FOLLOWING, is_source=True),
+    ))
+    assert match_pattern(pattern, build_frame(doc[1])) is None
+

@@ -102,7 +102,45 @@ def test_subject_words_source_marker_particles_and_passive_only_codes(tmp_path):
     (second,) = by_rule(patterns, f"v.verbs.txt:{line_of(body, 'COURT')}", "set")
     assert (second.code, second.reverse_code) == ("---", "173")
     (third,) = by_rule(patterns, f"v.verbs.txt:{line_of(body, 'THEIR')}", "set")
-    assert third.slots == (Slot(SlotKind.OBJECT, words=(frozenset({"their"}),), is_target=True),)
+    # `^` before any object word names nothing; `+` after one names the next phrase.
+    assert third.slots == (
+        Slot(SlotKind.OBJECT, words=(frozenset({"their"}),)),
+        Slot(SlotKind.FOLLOWING, is_target=True),
+    )
+
+
+def test_markers_after_words_or_a_closed_phrase_name_the_following_phrases(tmp_path):
+    body = (
+        "---  CELEBRATE   [051]  ---\nCELEBRATE\n"
+        "- * IFTAR (IN ^) + [017]\n"
+        "- * TABASKI ^ $ [017]\n"
+        "- * + MISSION [050]\n"
+        "- + * (FROM $) [080]\n"
+    )
+    patterns, _, problems = read(tmp_path, body)
+    assert problems == []
+    slots = {
+        word: by_rule(patterns, f"v.verbs.txt:{line_of(body, word)}", "celebrate")[0].slots
+        for word in ("IFTAR", "TABASKI", "MISSION", "FROM")
+    }
+    iftar, tabaski = frozenset({"iftar"}), frozenset({"tabaski"})
+    assert slots["IFTAR"] == (
+        Slot(SlotKind.OBJECT, words=(iftar,)),
+        Slot(SlotKind.PREP, "in", is_skipped=True),
+        Slot(SlotKind.FOLLOWING, is_target=True),
+    )
+    assert slots["TABASKI"] == (
+        Slot(SlotKind.OBJECT, words=(tabaski,)),
+        Slot(SlotKind.FOLLOWING, is_skipped=True),
+        Slot(SlotKind.FOLLOWING, is_source=True),
+    )
+    assert slots["MISSION"] == (
+        Slot(SlotKind.OBJECT, words=(frozenset({"mission"}),), is_target=True),
+    )
+    assert slots["FROM"] == (
+        Slot(SlotKind.SUBJECT, is_target=True),
+        Slot(SlotKind.PREP, "from", is_source=True),
+    )
 
 
 def test_synset_becomes_alternatives_with_plurals_and_multiword_members_become_variants(
