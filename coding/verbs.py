@@ -283,8 +283,11 @@ def _fill_slot(slot: Slot, frame: Frame) -> SlotFill | None:
             return SlotFill(slot, frame.obj)
         return None
     if slot.kind is SlotKind.SUBJECT:
-        if _has_words(slot.words, frame.phrase_words(frame.subject)):
-            return SlotFill(slot, frame.subject)
+        # PETRARCH's words before the verb: the surface subject, which a passive's object is
+        # ("+ * (FROM $)": "the militia was freed from prison").
+        subject = frame.obj if frame.passive else frame.subject
+        if _has_words(slot.words, frame.phrase_words(subject)):
+            return SlotFill(slot, subject)
         return None
     if slot.kind is SlotKind.PREP:
         for prep, pobj in frame.preps + frame.nested_preps + frame.complement_preps:

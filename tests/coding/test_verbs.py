@@ -85,3 +85,19 @@ def test_following_slot_without_a_phrase_left_fails_the_pattern(vocab):
     ))
     assert match_pattern(pattern, build_frame(doc[1])) is None
 
+def test_words_before_the_verb_are_the_surface_subject_of_a_passive(vocab):
+    # "The militia was freed from prison": PETRARCH's "+ * (FROM $)"
+    doc = Doc(
+        vocab,
+        words=["The", "militia", "was", "freed", "from", "prison"],
+        heads=[1, 3, 3, 3, 3, 4],
+        deps=["det", "nsubjpass", "auxpass", "ROOT", "prep", "pobj"],
+        pos=["DET", "NOUN", "AUX", "VERB", "ADP", "NOUN"],
+    )
+    pattern = VerbPattern("p", "080", "free", slots=(
+        Slot(SlotKind.SUBJECT, is_target=True),
+        Slot(SlotKind.PREP, "from", is_source=True),
+    ))
+    found = match_pattern(pattern, build_frame(doc[3]))
+    assert found is not None
+    assert (found.target_head, found.source_head) == (doc[1], doc[5])
