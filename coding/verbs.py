@@ -133,7 +133,14 @@ def find_object(verb: Token) -> Token | None:
         if child.dep_ == "npadvmod" and (name := glued_name(child)) is not None:
             return name
     # A dative without a direct object: "gave Ukraine" is rare; "told Iran" is common.
-    return next((c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+    dative = next((c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+    return dative or next((c for c in verb.children if _mislabelled_object(verb, c)), None)
+
+
+def _mislabelled_object(verb: Token, child: Token) -> bool:
+    """A noun after the verb that the parser called an adverb: "will contribute a million
+    Swiss francs to Turkey" can come out with "francs" as advmod. A noun is no adverb."""
+    return child.dep_ == "advmod" and child.pos_ == "NOUN" and child.i > verb.i
 
 
 def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ...]:

@@ -101,3 +101,16 @@ def test_words_before_the_verb_are_the_surface_subject_of_a_passive(vocab):
     found = match_pattern(pattern, build_frame(doc[3]))
     assert found is not None
     assert (found.target_head, found.source_head) == (doc[1], doc[5])
+
+
+def test_noun_the_parser_called_an_adverb_is_the_object(vocab):
+    # "Sweden will contribute a million francs to Turkey", "francs" parsed as advmod
+    doc = Doc(
+        vocab,
+        words=["Sweden", "will", "contribute", "a", "million", "francs", "to", "Turkey"],
+        heads=[2, 2, 2, 4, 5, 2, 5, 6],
+        deps=["nsubj", "aux", "ROOT", "quantmod", "nummod", "advmod", "prep", "pobj"],
+        pos=["PROPN", "AUX", "VERB", "DET", "NUM", "NOUN", "ADP", "PROPN"],
+    )
+    frame = build_frame(doc[2])
+    assert (frame.obj, frame.preps) == (doc[5], (("to", doc[7]),))
