@@ -15,6 +15,8 @@ from spacy.tokens import Token
 from coding.records import Modality
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+# Adverbs that a negation before them turns into a negation of the verb ("not ever", "not yet").
+NEGATED_ADVERBS = frozenset({"ever", "even", "yet"})
 # Modals that make the act a possibility, not a fact. "can" (ability) and "must" (obligation)
 # are left out: "Russia can cope" and "Iran must withdraw" are statements about the act.
 CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should"})
@@ -48,8 +50,17 @@ def _aux_words(verb: Token) -> set[str]:
 
 
 def is_negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ == "advmod"
-               for c in verb.children)
+    return any(_negates(c) for c in verb.children)
+
+
+def _negates(child: Token) -> bool:
+    if child.dep_ == "neg" or child.lower_ in NEGATIONS and child.dep_ == "advmod":
+        return True
+    # "did not even ever attack": the parser may hang the negation on the adverb after it.
+    return (
+        child.dep_ == "advmod" and child.lower_ in NEGATED_ADVERBS
+        and any(g.dep_ == "neg" for g in child.children)
+    )
 
 
 def governing_chain(verb: Token) -> list[Token]:

@@ -1,0 +1,34 @@
+"""Modality read off hand-built parses: no model needed."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from coding.modality import is_negated
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("en").vocab
+
+
+def _parse(vocab, negation_on: str) -> Doc:
+    # "Russia did not even ever attack Ukraine", "not" hung on `negation_on`
+    words = ["Russia", "did", "not", negation_on, "attack", "Ukraine"]
+    return Doc(
+        vocab,
+        words=words,
+        heads=[4, 4, 3, 4, 4, 4],
+        deps=["nsubj", "aux", "neg", "advmod", "ROOT", "dobj"],
+    )
+
+
+def test_negation_hung_on_ever_negates_the_verb(vocab):
+    assert is_negated(_parse(vocab, "ever")[4])
+
+
+def test_negation_of_another_adverb_leaves_the_verb_alone(vocab):
+    # "not surprisingly, attacked": the adverb is negated, the attack happened
+    assert not is_negated(_parse(vocab, "surprisingly")[4])
