@@ -195,6 +195,12 @@ def build_frame(verb: Token) -> Frame:
     particles = frozenset(
         c.lower_ for c in verb.children if c.dep_ in PARTICLE_DEPS and c.pos_ in ("ADP", "ADV")
     )
+    # "clashed over the efforts of X": the parser may take the preposition for a particle and
+    # its object for the direct object; a pattern naming the preposition finds it there too.
+    preps += tuple(
+        (c.lower_, obj) for c in verb.children
+        if obj is not None and not passive and c.dep_ == "prt" and c.pos_ == "ADP" and c.i < obj.i
+    )
     indirect = next(
         (c for c in verb.children if c.dep_ == "dative" and c.pos_ in NOUN_POS), None
     )

@@ -114,3 +114,21 @@ def test_noun_the_parser_called_an_adverb_is_the_object(vocab):
     )
     frame = build_frame(doc[2])
     assert (frame.obj, frame.preps) == (doc[5], (("to", doc[7]),))
+
+
+def test_preposition_parsed_as_particle_still_opens_its_phrase(vocab):
+    # "Israel clashed over the efforts of Egypt", "over" parsed as a particle
+    doc = Doc(
+        vocab,
+        words=["Israel", "clashed", "over", "the", "efforts", "of", "Egypt"],
+        heads=[1, 1, 1, 4, 1, 4, 5],
+        deps=["nsubj", "ROOT", "prt", "det", "dobj", "prep", "pobj"],
+        pos=["PROPN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN"],
+        lemmas=["Israel", "clash", "over", "the", "effort", "of", "Egypt"],
+    )
+    pattern = VerbPattern("p", "110", "clash", slots=(
+        Slot(SlotKind.PREP, "over", (frozenset({"efforts"}),)),
+    ))
+    found = match_pattern(pattern, build_frame(doc[1]))
+    assert found is not None
+    assert found.fills[0].head == doc[4]
