@@ -264,7 +264,21 @@ def _phrase_words(head: Token | None) -> set[str]:
     for token in head.subtree:
         words.add(token.lemma_.lower())
         words.add(token.lower_)
+        words.update(_hyphenated(token))
     return words
+
+
+def _hyphenated(token: Token) -> tuple[str, ...]:
+    """A word the tokenizer split at its hyphen, as dictionaries write it: "cease - fire" ->
+    "cease-fire" (and "cease-fires" -> "cease-fire" too)."""
+    doc = token.doc
+    i = token.i
+    if token.text != "-" or token.whitespace_ or i == 0 or i + 1 == len(doc):
+        return ()
+    before, after = doc[i - 1], doc[i + 1]
+    if before.whitespace_:
+        return ()
+    return (f"{before.lower_}-{after.lower_}", f"{before.lower_}-{after.lemma_.lower()}")
 
 
 def _has_words(required: Iterable[frozenset[str]], present: set[str]) -> bool:

@@ -132,3 +132,19 @@ def test_preposition_parsed_as_particle_still_opens_its_phrase(vocab):
     found = match_pattern(pattern, build_frame(doc[1]))
     assert found is not None
     assert found.fills[0].head == doc[4]
+
+
+def test_hyphenated_dictionary_word_matches_the_split_tokens(vocab):
+    # "Russia agreed to a cease-fire", tokenized "cease - fire"
+    doc = Doc(
+        vocab,
+        words=["Russia", "agreed", "to", "a", "cease", "-", "fire"],
+        spaces=[True, True, True, True, False, False, False],
+        heads=[1, 1, 1, 6, 6, 6, 2],
+        deps=["nsubj", "ROOT", "prep", "det", "compound", "punct", "pobj"],
+        pos=["PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "NOUN"],
+    )
+    pattern = VerbPattern("p", "0356", "agree", slots=(
+        Slot(SlotKind.PREP, "to", (frozenset({"cease-fire"}),)),
+    ))
+    assert match_pattern(pattern, build_frame(doc[1])) is not None
