@@ -38,6 +38,7 @@ from coding.entries import (
     DiscardEntry,
     Severity,
     Slot,
+    SlotKind,
     Transformation,
     VerbPattern,
 )
@@ -136,13 +137,21 @@ def lint_agents(agents: Iterable[AgentEntry]) -> Iterator[DictionaryProblem]:
 
 
 def _slot_key(slot: Slot) -> tuple[object, ...]:
-    return slot.kind, slot.word, frozenset(slot.words), slot.is_target, slot.is_source
+    return (
+        slot.kind, slot.word, frozenset(slot.words), slot.is_target, slot.is_source,
+        slot.is_skipped,
+    )
 
 
 def _pattern_key(pattern: VerbPattern) -> tuple[object, ...]:
-    # Slots are matched independently of each other, so their order does not make a new pattern.
-    slots = tuple(sorted((_slot_key(s) for s in pattern.slots), key=repr))
-    return pattern.lemma, pattern.particle, pattern.is_noun, slots
+    # Slots are matched independently of each other, so their order does not make a new
+    # pattern; FOLLOWING slots excepted, which land on the phrases after the verb in order.
+    named = [_slot_key(s) for s in pattern.slots if s.kind is not SlotKind.FOLLOWING]
+    following = tuple(_slot_key(s) for s in pattern.slots if s.kind is SlotKind.FOLLOWING)
+    return (
+        pattern.lemma, pattern.particle, pattern.is_noun, tuple(sorted(named, key=repr)),
+        following,
+    )
 
 
 def _unknown_code(code: str, codes: dict[str, CameoCode]) -> bool:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coding.bundled_format import parse_code_table
 from coding.dictionaries import load_dictionaries
-from coding.entries import Severity, Transformation
-from coding.lint import lint, lint_transformations
+from coding.entries import Severity, Slot, SlotKind, Transformation, VerbPattern
+from coding.lint import lint, lint_transformations, lint_verbs
 
 CODES = (
     "code\tname\tgoldstein\tquad_class\tplover\n"
@@ -101,6 +102,19 @@ def test_duplicate_and_conflicting_verb_patterns(tmp_path):
         "error: conflicting codes: the same pattern is 193 at verbs/19.txt:1, "
         "so this 190 never fires"]
     assert located(problems, "verbs/19.txt", 4) == []
+
+
+def test_patterns_differing_in_the_order_of_following_slots_are_no_duplicates():
+    skip, source = Slot(SlotKind.FOLLOWING, is_skipped=True), Slot(SlotKind.FOLLOWING,
+                                                                     is_source=True)
+    patterns = (
+        VerbPattern("v:1", "190", "attack", slots=(skip, source)),
+        VerbPattern("v:2", "193", "attack", slots=(source, skip)),
+        VerbPattern("v:3", "193", "attack", slots=(skip, source)),
+    )
+    codes = parse_code_table(CODES, "cameo_codes.tsv")[0]
+    # only v:3 repeats v:1 (with another code); v:2 lands its slots the other way round
+    assert [(p.line, p.severity) for p in lint_verbs(patterns, codes)] == [(3, Severity.ERROR)]
 
 
 def test_code_table_rows_missing_values_are_reported(tmp_path):
