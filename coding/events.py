@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from spacy.tokens import Span, Token
 
 from coding import actors as actor_lookup
-from coding.compiled import CompiledDictionaries
+from coding import participants
+from coding.context import SentenceContext
 from coding.coreference import ArticleMemory
 from coding.dates import date_trace, event_date
 from coding.entries import CameoCode, SlotKind
 from coding.modality import intended, modality_of, unrealised_code
+from coding.participants import SUBJECT_DEPS
 from coding.places import place_of_event, place_trace
 from coding.reciprocal import is_reciprocal
 from coding.records import ActorMatch, Event, Modality, Outcome, TraceStep
@@ -32,31 +33,11 @@ from coding.verbs import (
     verb_patterns,
 )
 
-# Prepositions whose object is the target when a pattern does not say, in order of preference:
-# "fired at", "talks with", "aid to", "warned about". "in" is left out: "met in Geneva" names
-# the event's place (coding/places.py), not whom it was done to.
-DEFAULT_TARGET_PREPS = (
-    "with", "to", "against", "at", "on", "toward", "towards", "into", "upon", "about", "over",
-    "for", "from",
-)
-PLACE_TARGET_PREPS = frozenset({"in", "inside"})
-INSTRUMENT_ROLES = frozenset({"MIL", "COP"})
 NULL_CODE = "---"
 # Where the head of a noun phrase hangs (as opposed to a modifier inside one).
 NOUN_HEAD_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "conj", "ROOT", "npadvmod", "oprd"}
 )
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-
-
-@dataclass(frozen=True)
-class SentenceContext:
-    article_id: str
-    sentence_index: int
-    published: date
-    compiled: CompiledDictionaries
-    coder_version: str
-    explain: bool
 
 
 @dataclass
@@ -75,163 +56,11 @@ def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
-def _source_actors(
-    frame: Frame, found: PatternMatch, ctx: SentenceContext, hits, memory: ArticleMemory
-) -> tuple[list[ActorMatch], list[TraceStep]]:
-    return _actors_or_resolved(found.source_head or frame.subject, ctx, hits, memory)
-
-
-def _actors_or_resolved(
-    head: Token | None, ctx: SentenceContext, hits, memory: ArticleMemory
-) -> tuple[list[ActorMatch], list[TraceStep]]:
-    """Actors of the phrase; for a pronoun or "the two sides", the actors it refers to; else
-    the first actors inside the phrase ("the closure of schools in Gaza")."""
-    found = actor_lookup.slot_actors(head, hits, ctx.compiled, ctx.published)
-    if head is None or any(a.country for a in found):
-        return found, []
-    # No actor, or only a role ("the ministry"): an earlier mention may say whose.
-    resolved, step = memory.resolve(
-        head, lambda h: actor_lookup.slot_actors(h, hits, ctx.compiled, ctx.published)
-    )
-    if step is not None:
-        return resolved, [step]
-    if found:
-        described, step = memory.described(head, found, _named_before(head, hits, ctx))
-        return (described, [step]) if step is not None else (found, [])
-    return actor_lookup.nested_actors(head, hits, ctx.compiled, ctx.published), []
-
-
-def _named_before(head: Token, hits, ctx: SentenceContext) -> list[ActorMatch]:
-    """The actors of the dictionary names that come before `head` in its sentence."""
-    doc = head.doc
-    found = (
-        actor_lookup.phrase_actor(doc[hit.end - 1], hits, ctx.compiled, ctx.published)
-        for hit in hits.actors
-        if hit.end <= head.i
-    )
-    return [actor for actor in found if actor is not None]
-
-
-def _noun_source(
-    noun: Token, frame: Frame, ctx: SentenceContext, hits, memory: ArticleMemory
-) -> tuple[list[ActorMatch], list[TraceStep]]:
-    """An event noun's source: an actor among its own modifiers ("Russian air strikes",
-    "Russia's attack"), else the subject of the verb governing it ("Israel held talks")."""
-    own = actor_lookup.phrase_actors(noun, hits, ctx.compiled, ctx.published)
-    if own:
-        return own, []
-    return _actors_or_resolved(frame.subject, ctx, hits, memory)
-
-
-def _target_actors(
-    frame: Frame, found: PatternMatch, ctx: SentenceContext, hits, memory: ArticleMemory
-) -> tuple[list[ActorMatch], list[TraceStep]]:
-    if found.names_target:
-        targets, steps = _actors_or_resolved(found.target_head, ctx, hits, memory)
-        if targets or frame.obj is None or found.target_head is frame.obj:
-            return targets, steps
-        # "shelled the Ukrainian city of X" with X unknown: the object phrase says whose.
-        return _actors_or_resolved(frame.obj, ctx, hits, memory)
-    if found.names_source_after_verb:
-        # PETRARCH's "$" after the verb and no "+": the subject is whom it was done to
-        # ("X received money from Y" is Y -> X).
-        return _actors_or_resolved(frame.subject, ctx, hits, memory)
-    forces: tuple[list[ActorMatch], list[TraceStep]] | None = None
-    for head in (frame.obj, frame.indirect):
-        if head is not None:
-            targets, steps = _actors_or_resolved(head, ctx, hits, memory)
-            if targets and not _own_forces(targets):
-                return targets, steps
-            forces = forces or ((targets, steps) if targets else None)
-    for preps in (frame.preps, frame.nested_preps):
-        for prep in DEFAULT_TARGET_PREPS:
-            for name, pobj in preps:
-                if name == prep:
-                    targets, steps = _actors_or_resolved(pobj, ctx, hits, memory)
-                    if targets:
-                        return targets, steps
-    return forces or ([], [])
-
-
-def _own_forces(actors: list[ActorMatch]) -> bool:
-    """Troops or police of no named country as the object: in "deployed police officers to
-    Haiti" or "mobilized troops along the border with Armenia" they are the source's means, and
-    the phrase that follows names whom the event is aimed at. They stay the target when none
-    does ("the army arrested soldiers")."""
-    return all(not a.country and a.role in INSTRUMENT_ROLES for a in actors)
-
-
-def _same_country(
-    actors: list[ActorMatch], others: list[ActorMatch], sent: Span
-) -> tuple[list[ActorMatch], list[TraceStep]]:
-    """A definite role with no country ("the prime minister", "the police") in a sentence
-    whose other side is of one country belongs to that country: "Georgian protesters demanded
-    the resignation of the prime minister" -> GEOGOV."""
-    countries = {a.country for a in others if a.country}
-    if len(countries) != 1:
-        return actors, []
-    (country,) = countries
-    doc = sent.doc
-    shared, steps = [], []
-    for actor in actors:
-        # Actors resolved from earlier sentences carry offsets into another Doc.
-        here = sent.start < actor.start < sent.end and doc[actor.start].text in actor.text
-        definite = here and doc[actor.start - 1].lower_ == "the"
-        if actor.country or not definite:
-            shared.append(actor)
-            continue
-        code = country + actor.role
-        shared.append(replace(actor, code=code, country=country))
-        detail = f"'the {actor.text}' -> {code} (the other side's country)"
-        steps.append(TraceStep("coref", "same-country-role", Outcome.RESOLVED, detail))
-    return shared, steps
-
-
-def _country_of_place(
-    sources: list[ActorMatch], targets: list[ActorMatch], predicate: Token
-) -> tuple[list[ActorMatch], list[ActorMatch], list[TraceStep]]:
-    """A role with no country ("protesters", "a police station") takes the country where the
-    event happened, when the sentence names a place the gazetteer resolves: "Russian police
-    detained protesters in Moscow" -> RUSCVL; "militants bombed a police station in Peshawar"
-    -> PAKCOP. Without a place the role stays as it is: a guess would be worse."""
-    if all(a.country for a in sources + targets):
-        return sources, targets, []
-    place = place_of_event(predicate, sources + targets)
-    if place is None or not place.resolved or not place.country:
-        return sources, targets, []
-    steps: list[TraceStep] = []
-
-    def placed(actors: list[ActorMatch]) -> list[ActorMatch]:
-        found = []
-        for actor in actors:
-            if actor.country or not actor.role:
-                found.append(actor)
-                continue
-            code = place.country + actor.role
-            found.append(replace(actor, code=code, country=place.country))
-            detail = f"{actor.text!r} -> {code} (in {place.text}, {place.country})"
-            steps.append(TraceStep("actor", "place-country-role", Outcome.RESOLVED, detail))
-        return found
-
-    return placed(sources), placed(targets), steps
-
-
 def _governing_verb(predicate: Token) -> Token | None:
     if predicate.pos_ != "NOUN":
         return predicate
     head = predicate.head.head if predicate.dep_ == "pobj" else predicate.head
     return head if head.pos_ in ("VERB", "AUX") and head is not predicate else None
-
-
-def _place_targets(
-    frame: Frame, ctx: SentenceContext, hits, memory: ArticleMemory
-) -> tuple[list[ActorMatch], list[TraceStep]]:
-    for name, pobj in frame.preps:
-        if name in PLACE_TARGET_PREPS:
-            targets, steps = _actors_or_resolved(pobj, ctx, hits, memory)
-            if targets:
-                return targets, steps
-    return [], []
 
 
 def _kept(head: Token | None, skipped: frozenset[int]) -> Token | None:
@@ -250,33 +79,6 @@ def _passing_over(frame: Frame, skipped: frozenset[int]) -> Frame:
         preps=tuple(p for p in frame.preps if p[1].i not in skipped),
         nested_preps=tuple(p for p in frame.nested_preps if p[1].i not in skipped),
     )
-
-
-def _clause_may_code(clause: Token, ctx: SentenceContext) -> bool:
-    """Could a verb of the clause be coded as an event of its own ("is about to restore ties")?
-    Complements are coded after their governor, so the dictionary is asked, not the result."""
-    return any(
-        verb.pos_ == "VERB" and verb_patterns(verb, ctx.compiled.verbs_by_lemma) is not None
-        for verb in clause.subtree
-    )
-
-
-def _clause_subject_targets(
-    frame: Frame, ctx: SentenceContext, hits, memory: ArticleMemory
-) -> tuple[list[ActorMatch], list[TraceStep]]:
-    """Whom a statement is about when it names no one else: the subject of its clause ("Turkey
-    believes Sweden has not done enough" -> SWE), as PETRARCH reads it. A clause whose verb can
-    be an event of its own ("said Russia shelled Kherson") keeps its subject for that event."""
-    for clause in frame.clauses:
-        if _clause_may_code(clause, ctx):
-            continue
-        for subject in (c for c in clause.children if c.dep_ in SUBJECT_DEPS):
-            targets, steps = _actors_or_resolved(subject, ctx, hits, memory)
-            if targets:
-                detail = f"subject of the clause of '{clause.text}': {subject.text}"
-                step = TraceStep("actor", "clause-subject-target", Outcome.MATCHED, detail)
-                return targets, [*steps, step]
-    return [], []
 
 
 def _pairs(
@@ -378,18 +180,18 @@ def _code_predicate(
             TraceStep("modality", "conditional-act", Outcome.HYPOTHETICAL, f"coded as {code}")
         )
     if predicate.pos_ == "NOUN":
-        sources, source_steps = _noun_source(predicate, frame, ctx, hits, memory)
+        sources, source_steps = participants.noun_source(predicate, frame, ctx, hits, memory)
     else:
-        sources, source_steps = _source_actors(frame, found, ctx, hits, memory)
-    targets, target_steps = _target_actors(frame, found, ctx, hits, memory)
+        sources, source_steps = participants.source_actors(frame, found, ctx, hits, memory)
+    targets, target_steps = participants.target_actors(frame, found, ctx, hits, memory)
     steps += source_steps + target_steps
     if not sources:
         result.trace.append(TraceStep("actor", rule, Outcome.NO_SOURCE, predicate.text))
         return False
-    sources, shared = _same_country(sources, targets, sent)
-    targets, shared_back = _same_country(targets, sources, sent)
+    sources, shared = participants.same_country(sources, targets, sent)
+    targets, shared_back = participants.same_country(targets, sources, sent)
     steps += shared + shared_back
-    sources, targets, placed = _country_of_place(sources, targets, predicate)
+    sources, targets, placed = participants.country_of_place(sources, targets, predicate)
     steps += placed
     subject = found.source_head or frame.subject
     listed = subject is not None and (
@@ -400,7 +202,7 @@ def _code_predicate(
     # Last resorts, after reciprocity: whom a statement's clause is about, then the country
     # where it happened is whom it touched ("arrived in Egypt", "deployed troops in Syria"),
     # as CAMEO coders read it.
-    for last_resort in (_clause_subject_targets, _place_targets):
+    for last_resort in (participants.clause_subject_targets, participants.place_targets):
         if pairs:
             break
         targets, resort_steps = last_resort(frame, ctx, hits, memory)

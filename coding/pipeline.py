@@ -23,10 +23,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from coding.compiled import CompiledDictionaries, compile_dictionaries
+from coding.context import SentenceContext
 from coding.coreference import ArticleMemory
 from coding.dictionaries import load_dictionaries
 from coding.entries import DiscardScope
-from coding.events import SentenceContext, code_sentence
+from coding.events import code_sentence
 from coding.nlp import build_nlp
 from coding.records import (
     Article,
