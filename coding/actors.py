@@ -10,6 +10,7 @@ a role word alone is coded by its role ("police" -> COP).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -196,10 +197,18 @@ def phrase_actors(
 ) -> list[ActorMatch]:
     """The actors named by the noun phrase headed by `head`: one per country when a role word
     is shared ("lawmakers in Kenya and Uganda" -> KENLEG, UGALEG)."""
-    key = (head.i, on)
-    found = hits.phrase_cache.get(key)
+    return _remembered(hits.phrase_cache, (head.i, on),
+                       lambda: _phrase_actors(head, hits, compiled, on))
+
+
+def _remembered(
+    cache: dict[tuple[int, date], tuple[ActorMatch, ...]],
+    key: tuple[int, date],
+    compute: Callable[[], list[ActorMatch]],
+) -> list[ActorMatch]:
+    found = cache.get(key)
     if found is None:
-        found = hits.phrase_cache[key] = tuple(_phrase_actors(head, hits, compiled, on))
+        found = cache[key] = tuple(compute())
     return list(found)
 
 
@@ -316,11 +325,8 @@ def slot_actors(
     without a country shares its neighbours' ("Danish media and government" -> DNKMED, DNKGOV)."""
     if head is None:
         return []
-    key = (head.i, on)
-    found = hits.slot_cache.get(key)
-    if found is None:
-        found = hits.slot_cache[key] = tuple(_slot_actors(head, hits, compiled, on))
-    return list(found)
+    return _remembered(hits.slot_cache, (head.i, on),
+                       lambda: _slot_actors(head, hits, compiled, on))
 
 
 def _slot_actors(
