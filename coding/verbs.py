@@ -27,6 +27,9 @@ PARTICLE_DEPS = frozenset({"prt", "prep", "advmod"})
 # complements ("agreed to meet"), "is about to restore" (acomp), adverbial clauses.
 CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+# Verbs whose object does not do what follows: in "promised Kyiv to send tanks" the one who
+# promised sends them. After any other verb the object does ("urged Israel to agree").
+SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "threaten", "offer"})
 # Relative pronouns stand for the noun the clause hangs on ("troops who attacked").
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # "west of Mosul" says where, not whose: an "of" after a compass point names no possessor.
@@ -113,6 +116,11 @@ def find_subject(verb: Token) -> Token | None:
                 )
                 if raised is not None:
                     return raised
+            if current.dep_ == "xcomp" and governor.lemma_.lower() not in SUBJECT_CONTROL:
+                # "Qatar persuaded Hamas to release the hostages": Hamas releases them.
+                controller = next((c for c in governor.children if c.dep_ == "dobj"), None)
+                if controller is not None:
+                    return controller
             current = governor
             seen += 1
             continue

@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from coding.entries import Slot, SlotKind, VerbPattern
-from coding.verbs import build_frame, content_clauses, match_pattern
+from coding.verbs import build_frame, content_clauses, find_subject, match_pattern
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +148,24 @@ def test_hyphenated_dictionary_word_matches_the_split_tokens(vocab):
         Slot(SlotKind.PREP, "to", (frozenset({"cease-fire"}),)),
     ))
     assert match_pattern(pattern, build_frame(doc[1])) is not None
+
+
+def _control(vocab, governor: str, lemma: str) -> Doc:
+    # "Qatar <governor> Hamas to release hostages"
+    return Doc(
+        vocab,
+        words=["Qatar", governor, "Hamas", "to", "release", "hostages"],
+        heads=[1, 1, 1, 4, 1, 4],
+        deps=["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj"],
+        lemmas=["Qatar", lemma, "Hamas", "to", "release", "hostage"],
+    )
+
+
+def test_the_object_of_the_governing_verb_does_what_its_complement_says(vocab):
+    doc = _control(vocab, "persuaded", "persuade")
+    assert find_subject(doc[4]) == doc[2]
+
+
+def test_after_promise_the_subject_does_it_not_the_object(vocab):
+    doc = _control(vocab, "promised", "promise")
+    assert find_subject(doc[4]) == doc[0]
