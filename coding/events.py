@@ -87,15 +87,18 @@ def _pairs(
     """Source x target pairs; with no target, the actors of a list act on each other when the
     predicate is reciprocal ("Israel and Hamas held talks", "the two sides clashed")."""
     reciprocal = listed and len(sources) >= 2 and is_reciprocal(frame.predicate, frame.obj)
-    # A city found inside the object ("the two sides held talks in Geneva") is where listed
-    # actors met, not a party to it.
-    if targets and not (
-        reciprocal and all(t.rule.startswith(actor_lookup.CITY_RULE) for t in targets)
-    ):
+    # Between listed actors, a city found inside the object ("the two sides held talks in
+    # Geneva") is where they met, and a role with no country what they traded ("Ukraine and
+    # Russia exchanged prisoners of war"): neither is a party to it.
+    if targets and not (reciprocal and all(_not_a_party(t) for t in targets)):
         return [(s, t) for s in sources for t in targets]
     if reciprocal:
         return [(s, t) for s in sources for t in sources if s.code != t.code]
     return []
+
+
+def _not_a_party(actor: ActorMatch) -> bool:
+    return actor.rule.startswith(actor_lookup.CITY_RULE) or not actor.country
 
 
 def _build_event(

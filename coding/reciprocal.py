@@ -27,9 +27,14 @@ RECIPROCAL_VERBS = frozenset(
 )
 
 
+# Verbs that relate their listed subjects whatever the object: "X and Y exchanged prisoners",
+# "swapped detainees", "traded accusations".
+MUTUAL_VERBS = frozenset({"exchange", "swap", "trade"})
+
+
 def is_reciprocal(predicate: Token, obj: Token | None) -> bool:
     """Does the predicate (verb or event noun) relate its listed actors to each other?"""
-    if predicate.pos_ == "NOUN":
+    if predicate.pos_ == "NOUN" or predicate.lemma_.lower() in MUTUAL_VERBS:
         return True  # "talks between", "the two sides' meeting": the noun is the relation
     if obj is None:
         return predicate.lemma_.lower() in RECIPROCAL_VERBS  # "Israel and Hamas clashed"
