@@ -30,6 +30,9 @@ ROLE_PREPOSITIONS = frozenset({"of", "from", "in"})
 # Clauses that say something else about the phrase; a participle ("the roads leading into
 # Crimea", acl) still describes it and is searched.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+# "a Greek-owned ship", "the Saudi-led coalition": the country before the hyphen names whose
+# the thing is. Not "-backed" or "-made": an "Iranian-backed militia" is not Iran.
+OWNING_PARTICIPLES = frozenset({"own", "flag", "lead", "run", "operate", "register"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 
 
@@ -107,6 +110,7 @@ def phrase_tokens(head: Token, role_head: bool) -> list[Token]:
         for child in token.children:
             inside = (
                 child.dep_ in MODIFIER_DEPS
+                or (child.dep_ == "npadvmod" and token.lemma_.lower() in OWNING_PARTICIPLES)
                 or (child.dep_ == "prep" and child.lower_ in preps and token is head)
                 or (child.dep_ == "pobj" and token.dep_ == "prep")
                 or (child.dep_ == "conj" and token is not head)

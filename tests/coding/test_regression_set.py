@@ -32,7 +32,7 @@ MUST_PASS = (
     # Actor attribution rules: transitive "struck", a compass "of", advisers, whose detention,
     # roles placed by the event's place.
     "s19-missiles-struck", "s19-struck-position-west-of", "s04-adviser-meets", "s11-condemn",
-    "s17-detain-protesters", "s18-bomb-plain",
+    "s17-detain-protesters", "s18-bomb-plain", "s19-greek-owned-ship", "s08-prisoner-exchange",
 )
 
 Triple = tuple[str, str, str]
