@@ -197,9 +197,11 @@ def _code_predicate(
     sources, targets, placed = participants.country_of_place(sources, targets, predicate)
     steps += placed
     subject = found.source_head or frame.subject
+    # Several actors named by one phrase ("Indian and Chinese troops") are a list too.
     listed = subject is not None and (
         len(actor_lookup.coordinated_heads(subject)) > 1
         or any(s.rule == "pair-description" for s in source_steps)
+        or len({s.country for s in sources if s.country}) > 1
     )
     pairs = _pairs(sources, targets, frame, listed)
     # Last resorts, after reciprocity: whom a statement's clause is about, then the country

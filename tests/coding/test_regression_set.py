@@ -33,6 +33,7 @@ MUST_PASS = (
     # roles placed by the event's place.
     "s19-missiles-struck", "s19-struck-position-west-of", "s04-adviser-meets", "s11-condemn",
     "s17-detain-protesters", "s18-bomb-plain", "s19-greek-owned-ship", "s08-prisoner-exchange",
+    "s19-shared-role-clash",
 )
 
 Triple = tuple[str, str, str]
