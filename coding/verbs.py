@@ -91,6 +91,16 @@ def _passive_agent(verb: Token) -> Token | None:
     return None
 
 
+def _active_participle(verb: Token) -> bool:
+    """A participle with a direct object acts: the noun it hangs on is who does it ("troops
+    guarding the border"; "air strikes killed 20 people", which the parser often reads as a
+    participle). Without an object it is passive ("the man killed in the attack"), and an
+    infinitive ("plans to attack Kyiv") is not done yet."""
+    return verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children) and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
 def find_subject(verb: Token) -> Token | None:
     """The subject's head: its own subject, else the subject of the verb this one is
     conjoined with or complements ("attacked Kyiv and killed civilians"; "agreed to meet"),
@@ -103,7 +113,7 @@ def find_subject(verb: Token) -> Token | None:
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head
             return subject
-        if current.dep_ == "relcl":
+        if current.dep_ == "relcl" or _active_participle(current):
             return current.head
         if current.dep_ in CLIMB_DEPS and current.head is not current:
             if is_passive(current) and current is verb:

@@ -169,3 +169,25 @@ def test_the_object_of_the_governing_verb_does_what_its_complement_says(vocab):
 def test_after_promise_the_subject_does_it_not_the_object(vocab):
     doc = _control(vocab, "promised", "promise")
     assert find_subject(doc[4]) == doc[0]
+
+
+def test_a_participle_with_an_object_is_done_by_the_noun_it_hangs_on(vocab):
+    # "strikes killed 20 people, officials said": the parser read "killed" as a participle
+    doc = Doc(
+        vocab,
+        words=["strikes", "killed", "20", "people", ",", "officials", "said"],
+        heads=[6, 0, 3, 1, 6, 6, 6],
+        deps=["nsubj", "acl", "nummod", "dobj", "punct", "nsubj", "ROOT"],
+    )
+    assert find_subject(doc[1]) == doc[0]
+
+
+def test_a_participle_without_an_object_is_passive_and_has_no_subject_here(vocab):
+    # "the man killed in the attack"
+    doc = Doc(
+        vocab,
+        words=["the", "man", "killed", "in", "the", "attack"],
+        heads=[1, 1, 1, 2, 5, 3],
+        deps=["det", "ROOT", "acl", "prep", "det", "pobj"],
+    )
+    assert find_subject(doc[2]) is None
