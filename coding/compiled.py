@@ -16,7 +16,14 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from coding.entries import ActorEntry, AgentEntry, Dictionaries, DiscardEntry, VerbPattern
+from coding.entries import (
+    ActorEntry,
+    AgentEntry,
+    Dictionaries,
+    DiscardEntry,
+    NegatedCode,
+    VerbPattern,
+)
 
 ACTOR_LABEL = "ACTOR"
 AGENT_LABEL = "AGENT"
@@ -100,6 +107,7 @@ class CompiledDictionaries:
     verbs_by_lemma: Mapping[str, PredicatePatterns]
     nouns_by_lemma: Mapping[str, PredicatePatterns]
     role_codes: frozenset[str]  # 3-letter blocks that are roles, never a country
+    negated_codes: Mapping[str, NegatedCode]  # code -> what it codes under "not" (ontology)
     # Names written capitalized in the dictionary ("Islamic State"): a lower-case word in the
     # text does not match them ("a strict Islamic state").
     proper_keys: frozenset[str]
@@ -196,5 +204,8 @@ def compile_dictionaries(nlp: Language, dictionaries: Dictionaries) -> CompiledD
         verbs_by_lemma=MappingProxyType(_index_patterns(dictionaries.verbs, nouns=False)),
         nouns_by_lemma=MappingProxyType(_index_patterns(dictionaries.verbs, nouns=True)),
         role_codes=role_codes,
+        negated_codes=MappingProxyType(
+            {n.code: n for n in reversed(dictionaries.negations)}  # the first entry wins
+        ),
         proper_keys=frozenset(k for k, d in actor_docs.items() if is_proper_name(d)),
     )

@@ -7,8 +7,9 @@ folder (`BUNDLED`). How each path is read:
   format of dictionaries/README.md: it contributes `cameo_codes.tsv`, `actors/*.txt`,
   `agents.txt`, `verbs/*.txt` and `discards.txt`, whichever exist (files in name order).
 - Any other folder holds PETRARCH files, recognised by name: "verbs" in the name or
-  `CAMEO.*.txt` -> verbs, "actors" -> actors, "agents" -> agents, "discards" -> discards;
-  other files (issue codings, XML, ...) are skipped with an info log line.
+  `CAMEO.*.txt` -> verbs, "actors" -> actors, "agents" -> agents, "discards" -> discards,
+  "ontology" -> the internal coding ontology (what a negated verb codes); other files (issue
+  codings, XML, ...) are skipped with an info log line.
 - A file is read as part of the bundled layout when it sits where that layout puts it
   (`<root>/actors/x.txt`, `<root>/verbs/x.txt`, `<root>/agents.txt`, `<root>/discards.txt`, any
   `cameo_codes.tsv`), otherwise as a PETRARCH file by the name rules above.
@@ -59,6 +60,7 @@ from coding.entries import (
     Dictionaries,
     DictionaryProblem,
     DiscardEntry,
+    NegatedCode,
     Transformation,
     VerbPattern,
 )
@@ -81,6 +83,7 @@ class _Source:
     verbs: list[VerbPattern] = field(default_factory=list)
     discards: list[DiscardEntry] = field(default_factory=list)
     transformations: list[Transformation] = field(default_factory=list)
+    negations: list[NegatedCode] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -135,7 +138,7 @@ def petrarch_kind(name: str) -> str | None:
     lower = name.lower()
     if "verbs" in lower or _PETRARCH_VERBS.fullmatch(lower):
         return "verbs"
-    for kind in ("actors", "agents", "discards"):
+    for kind in ("actors", "agents", "discards", "ontology"):
         if kind in lower:
             return kind
     return None
@@ -186,6 +189,9 @@ def _read_petrarch(path: Path, kind: str, source: _Source, reading: _Reading) ->
         verbs, transformations, problems = petrarch.read_verbs(path)
         source.verbs.extend(verbs)
         source.transformations.extend(transformations)
+    elif kind == "ontology":
+        negations, problems = petrarch.read_ontology(path)
+        source.negations.extend(negations)
     else:
         reader = {"actors": petrarch.read_actors, "agents": petrarch.read_agents,
                   "discards": petrarch.read_discards}[kind]
@@ -208,7 +214,8 @@ def _read_source(path: Path, reading: _Reading) -> _Source:
         for file in sorted(p for p in path.iterdir() if p.is_file()):
             kind = petrarch_kind(file.name)
             if kind is None:
-                logger.info("%s: not a verb, actor, agent or discard file; skipped", file)
+                logger.info("%s: not a verb, actor, agent, discard or ontology file; skipped",
+                            file)
             else:
                 _read_petrarch(file, kind, source, reading)
     elif path.is_file():
@@ -256,6 +263,7 @@ def load_dictionaries(paths: Sequence[Path] = ()) -> Dictionaries:
         verbs=_merge_verbs(sources),
         discards=tuple(e for s in newest_first for e in s.discards),
         transformations=tuple(e for s in newest_first for e in s.transformations),
+        negations=tuple(e for s in newest_first for e in s.negations),
         problems=tuple(reading.problems),
         version=reading.digest.hexdigest()[:12],
     )

@@ -158,6 +158,16 @@ class Transformation:
     result_code: str  # CAMEO code, or "inner" to keep the inner event's code
 
 
+@dataclass(frozen=True, slots=True)
+class NegatedCode:
+    """What a verb of `code` negated by "not" codes, from a PETRARCH coding ontology: "did not
+    criticize" (110) is 050 where the ontology writes 110 as the negation of 050."""
+
+    rule_id: str  # the ontology line of `negated_code`
+    code: str
+    negated_code: str
+
+
 class Severity(StrEnum):
     WARNING = "warning"  # tolerated: the entry was read with an unambiguous repair
     ERROR = "error"  # the line was skipped
@@ -184,5 +194,6 @@ class Dictionaries:
     verbs: tuple[VerbPattern, ...] = ()
     discards: tuple[DiscardEntry, ...] = ()
     transformations: tuple[Transformation, ...] = ()
+    negations: tuple[NegatedCode, ...] = ()  # from a PETRARCH ontology; none in the bundled set
     problems: tuple[DictionaryProblem, ...] = field(default=())
     version: str = ""  # content hash of every file read

@@ -18,8 +18,8 @@ from coding import participants
 from coding.context import SentenceContext
 from coding.coreference import ArticleMemory
 from coding.dates import date_trace, event_date
-from coding.entries import CameoCode, SlotKind
-from coding.modality import intended, modality_of, unrealised_code
+from coding.entries import CameoCode, NegatedCode, SlotKind
+from coding.modality import intended, is_negated, modality_of, unrealised_code
 from coding.participants import SUBJECT_DEPS
 from coding.places import place_of_event, place_trace
 from coding.reciprocal import is_reciprocal
@@ -152,6 +152,17 @@ def _build_event(
     )
 
 
+def _ontology_negation(
+    governor: Token | None, code: str, ctx: SentenceContext
+) -> NegatedCode | None:
+    """What a PETRARCH ontology says a verb under its own "not" codes ("did not criticize"
+    -> 050); None without an ontology, for a code it gives no negation, and for a negation
+    inherited from another verb ("refused to attack", "did not try to clash")."""
+    if governor is None or not is_negated(governor):
+        return None
+    return ctx.compiled.negated_codes.get(code)
+
+
 def _code_predicate(
     sent: Span,
     frame: Frame,
@@ -173,10 +184,15 @@ def _code_predicate(
     # agreement" is no agreement, "plans talks" are not talks yet.
     governor = _governing_verb(predicate)
     modality = modality_of(governor) if governor is not None else Modality()
-    if modality.negated:
-        result.trace.append(TraceStep("modality", rule, Outcome.NEGATED, predicate.text))
-        return False
     code, reverse = found.pattern.code, found.pattern.reverse_code
+    if modality.negated:
+        negation = _ontology_negation(governor, code, ctx)
+        if negation is None:
+            result.trace.append(TraceStep("modality", rule, Outcome.NEGATED, predicate.text))
+            return False
+        code, reverse = negation.negated_code, ""
+        detail = f"not {predicate.text}: {found.pattern.code} -> {code}"
+        steps.append(TraceStep("modality", negation.rule_id, Outcome.NEGATED, detail))
     if modality.hypothetical or (governor is not None and intended(governor)):
         code, reverse = unrealised_code(code), ""
         steps.append(

@@ -18,6 +18,8 @@ from pathlib import Path
 
 ATTRIBUTE = re.compile(r'([A-Za-z_]+)="([^"]*)"')
 ENVIRONMENT_FILES = ("Verbfile", "Actorfile", "Agentfile", "Discardfile")
+# PETRARCH-2's coding ontology: what a negated verb codes. Suites written for PETRARCH-1 lack it.
+OPTIONAL_ENVIRONMENT_FILES = ("PICOfile",)
 
 
 class ValidationFileError(ValueError):
@@ -124,7 +126,7 @@ def read_environment(lines: list[str], path: Path) -> tuple[dict[str, Path], tup
     include: tuple[str, ...] = ()
     for line in lines:
         stripped = line.strip()
-        for tag in ENVIRONMENT_FILES:
+        for tag in ENVIRONMENT_FILES + OPTIONAL_ENVIRONMENT_FILES:
             if stripped.startswith(f"<{tag}>"):
                 files[tag] = path.parent / _tag_text(stripped, tag)
         if stripped.startswith("<Include>"):

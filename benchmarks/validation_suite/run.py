@@ -27,7 +27,7 @@ from coding.records import Article, CodedArticle
 
 Mode = Literal["spacy", "gold-ud"]
 MODES: tuple[Mode, ...] = ("spacy", "gold-ud")
-DICTIONARY_ORDER = ("Verbfile", "Actorfile", "Agentfile", "Discardfile")
+DICTIONARY_ORDER = ("Verbfile", "Actorfile", "Agentfile", "Discardfile", "PICOfile")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,8 @@ class ModeResult:
 
 def suite_coder(suite: ValidationSuite, model: str | None = None) -> Coder:
     """A coder with the suite's own dictionaries, in the order its <Environment> names them."""
-    return load_coder([suite.dictionary_files[tag] for tag in DICTIONARY_ORDER], model)
+    files = suite.dictionary_files
+    return load_coder([files[tag] for tag in DICTIONARY_ORDER if tag in files], model)
 
 
 def record_article(record: ValidationRecord) -> Article:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from coding.importers.petrarch_actors import read_actors
 from coding.importers.petrarch_agents import read_agents, read_discards
+from coding.importers.petrarch_ontology import read_ontology
 from coding.importers.petrarch_verbs import read_verbs
 
-__all__ = ["read_actors", "read_agents", "read_discards", "read_verbs"]
+__all__ = ["read_actors", "read_agents", "read_discards", "read_ontology", "read_verbs"]

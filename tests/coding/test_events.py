@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from coding.compiled import compile_dictionaries
+from coding.entries import NegatedCode
+from coding.pipeline import Coder
 from coding.records import Outcome
-from tests.coding.builders import actor, code, small_coder, triples
+from tests.coding.builders import actor, code, small_coder, small_dictionaries, triples
 
 pytestmark = pytest.mark.slow
 
@@ -191,3 +195,19 @@ def test_bundled_verb_line_may_give_a_reverse_code():
     patterns, problems = parse_verbs("040:040  meet +\n", "verbs/x.txt")
     assert problems == []
     assert (patterns[0].code, patterns[0].reverse_code) == ("040", "040")
+
+
+def test_a_petrarch_ontology_codes_a_negated_verb_as_its_negation(nlp):
+    """With an ontology that writes 111 as the negation of 050 (as PETRARCH-2's does for 110),
+    "did not condemn" is coded 050 and flagged negated; a code it gives no negation, and a
+    negation inherited from another verb, still make no event."""
+    base = small_dictionaries()
+    negation = NegatedCode("o:050", "111", "050")
+    coder = Coder(nlp, compile_dictionaries(nlp, replace(base, negations=(negation,))), "test")
+    coded = code(coder, "Russia did not condemn Ukraine.")
+    assert triples(coded) == [("RUS", "UKR", "050")]
+    event = coded.events[0]
+    assert event.modality.negated and event.matched_rule == "v:condemn"
+    assert any(s.rule == "o:050" and s.outcome is Outcome.NEGATED for s in event.trace)
+    assert code(coder, "Russia did not attack Ukraine.").events == ()
+    assert code(coder, "Russia refused to condemn Ukraine.").events == ()

@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from coding.entries import DatedCode, DiscardScope, Severity, Slot, SlotKind
-from coding.importers.petrarch import read_actors, read_agents, read_discards, read_verbs
+from coding.importers.petrarch import (
+    read_actors,
+    read_agents,
+    read_discards,
+    read_ontology,
+    read_verbs,
+)
 
 DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
 PHOENIX = DATA / "phoenix"
@@ -126,3 +132,14 @@ def test_validation_suite_verbs_load_with_each_error_explained():
         937: "[102b] is not a CAMEO event code",
     }
     assert {line: message.split(":")[0] for line, message in errors(problems).items()} == expected
+
+
+def test_validation_suite_ontology_gives_the_negations_petrarch_2_codes():
+    ontology = VALIDATION / "PETR_Validate_Internal_Coding_Ontology_1_01.txt"
+    negations, problems = read_ontology(ontology)
+    negated = {n.code: n.negated_code for n in negations}
+    # "did not criticize" is cooperation, "did not say" declines comment, "did not help"
+    # rejects the help; an attack has no negation, so "did not attack" stays uncoded.
+    assert (negated["110"], negated["010"], negated["060"]) == ("050", "011", "121")
+    assert "190" not in negated
+    assert errors(problems) == {}
