@@ -1,6 +1,7 @@
 """Coding the suite's records in either parse mode, scoring each, and timing parse vs coding.
 
-Modes: "spacy" codes each record's text as a user would (code_articles: spaCy parses it);
+Modes: "spacy" codes each record's text as a user would (normalized as ingest does, then
+code_articles: spaCy parses it);
 "gold-ud" codes the file's own UD parses, converted to spaCy's scheme, through code_docs, so
 parser errors and coder errors can be told apart. A record the coder crashes on is a miss that
 carries the error; the run goes on.
@@ -24,6 +25,7 @@ from benchmarks.validation_suite.ud_convert import gold_doc
 from coding.explain import explain_article
 from coding.pipeline import Coder, code_articles, code_docs, load_coder
 from coding.records import Article, CodedArticle
+from flows.ingest import normalize_text
 
 Mode = Literal["spacy", "gold-ud"]
 MODES: tuple[Mode, ...] = ("spacy", "gold-ud")
@@ -75,7 +77,7 @@ def suite_coder(suite: ValidationSuite, model: str | None = None) -> Coder:
 
 
 def record_article(record: ValidationRecord) -> Article:
-    return Article(article_id=record.record_id, title="", text=record.text,
+    return Article(article_id=record.record_id, title="", text=normalize_text(record.text),
                    published_at=record.date)
 
 

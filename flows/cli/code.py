@@ -14,7 +14,7 @@ from rich.console import Console
 
 from coding.records import Article, CodedArticle
 from flows.cli.options import DictionariesOption
-from flows.ingest import IngestProblem, read_inputs
+from flows.ingest import IngestProblem, normalize_text, read_inputs
 from flows.progress import ProgressBar, Step
 
 
@@ -67,7 +67,8 @@ def _parse_day(value: str) -> date:
 
 def _text_article(text: str, published: date) -> Iterator[Article]:
     when = datetime(published.year, published.month, published.day, tzinfo=UTC)
-    yield Article(article_id="text", title="", text=text, published_at=when)
+    # The same repairs as a file's text gets on ingest.
+    yield Article(article_id="text", title="", text=normalize_text(text), published_at=when)
 
 
 def _file_articles(path: Path | None) -> Iterator[Article]:

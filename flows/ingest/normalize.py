@@ -57,6 +57,15 @@ NOT_POSSESSORS = frozenset(
 )
 LONE_S = re.compile(r"\b([A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,}) s (?=[A-Za-z])")
 
+# A prefix whose hyphen lost its word to a space or a line break: "anti- government" (from
+# "anti-\ngovernment" or a tokenized corpus) is "anti-government". Left alone when a
+# conjunction follows, which makes it a suspended hyphen: "pro- and anti-war groups".
+DETACHED_PREFIX = re.compile(
+    r"\b(anti|pro|non|ex|post|pre|counter|neo|pan|semi|self|multi|inter|trans|ultra)- "
+    r"(?!(?:and|or|nor|but|to)\b)(?=\w)",
+    re.IGNORECASE,
+)
+
 # An apostrophe glued between two words: "needs'meaningful". Contractions, possessives and names
 # ("don't", "Ukraine's", "O'Brien", "d'Ivoire", "Qa'ida", "rock'n'roll") never have three or more
 # lower-case letters on the left and two or more on the right that are not a clitic.
@@ -98,6 +107,7 @@ def normalize_paragraph(raw: str) -> str:
     for pattern, apostrophe in CONTRACTIONS:
         text = pattern.sub(rf"\1{apostrophe}\2", text)
     text = LONE_S.sub(_possessive, text)
+    text = DETACHED_PREFIX.sub(r"\1-", text)
     return repair_glued_quotes(text)
 
 

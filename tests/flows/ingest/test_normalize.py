@@ -32,6 +32,8 @@ from flows.ingest.normalize import normalize_text, normalize_title
         ("``We will respond,'' he said", '"We will respond," he said'),
         ("Cafe\u0301 talks", "Caf\u00e9 talks"),
         ("zero\u200bwidth and soft\u00adhyphen", "zerowidth and softhyphen"),
+        ("an anti- government rally", "an anti-government rally"),
+        ("Pro- Russian separatists", "Pro-Russian separatists"),
     ],
 )
 def test_normalize_text_repairs_unambiguous_damage(raw: str, expected: str) -> None:
@@ -55,6 +57,9 @@ def test_normalize_text_repairs_unambiguous_damage(raw: str, expected: str) -> N
         "the ministers' meeting",
         "Ukraine's army",
         "Israel says 'no' to talks",
+        "pro- and anti-war groups",  # a suspended hyphen
+        "pre- or post-war borders",
+        "a score of 3- 2",
     ],
 )
 def test_normalize_text_leaves_ambiguous_or_correct_text_alone(unchanged: str) -> None:
