@@ -95,7 +95,12 @@ def target_actors(
         # ("X received money from Y" is Y -> X).
         return actors_or_resolved(frame.subject, ctx, hits, memory)
     forces: tuple[list[ActorMatch], list[TraceStep]] | None = None
-    for head in (frame.obj, frame.indirect):
+    obj = frame.obj
+    if obj is None and found.pattern.particle:
+        # "cordoned off the roads": the parser may take the particle for a preposition; the
+        # phrase after it is the verb's object all the same.
+        obj = next((pobj for name, pobj in frame.preps if name == found.pattern.particle), None)
+    for head in (obj, frame.indirect):
         if head is not None:
             targets, steps = actors_or_resolved(head, ctx, hits, memory)
             if targets and not _own_forces(targets):

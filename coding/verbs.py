@@ -181,6 +181,10 @@ def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ..
                 else:
                     # "out of Ukraine", "away from": the parser hangs the second word on the first.
                     found.extend(prepositional_objects(child))
+            elif child.dep_ == "advmod" and child.pos_ in ("ADV", "ADJ"):
+                # "marched close to the border", "together with France": the phrase hangs on
+                # the adverb.
+                found.extend(prepositional_objects(child))
     return tuple(found)
 
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from coding.compiled import compile_dictionaries
-from coding.entries import NegatedCode
+from coding.entries import NegatedCode, VerbPattern
 from coding.pipeline import Coder
 from coding.records import Outcome
 from tests.coding.builders import actor, code, small_coder, small_dictionaries, triples
@@ -211,3 +211,14 @@ def test_a_petrarch_ontology_codes_a_negated_verb_as_its_negation(nlp):
     assert any(s.rule == "o:050" and s.outcome is Outcome.NEGATED for s in event.trace)
     assert code(coder, "Russia did not attack Ukraine.").events == ()
     assert code(coder, "Russia refused to condemn Ukraine.").events == ()
+
+
+def test_a_particle_parsed_as_a_preposition_still_opens_the_object(nlp):
+    """spaCy reads "cordoned off the roads" with "off" as a preposition; the pattern's particle
+    names it, and the phrase after it is the object that holds the target."""
+    base = small_dictionaries()
+    cordon = VerbPattern("v:cordon-off", "144", "cordon", particle="off")
+    dictionaries = replace(base, verbs=base.verbs + (cordon,))
+    coder = Coder(nlp, compile_dictionaries(nlp, dictionaries), "test")
+    coded = code(coder, "Russian troops have cordoned off the roads leading into Ukraine.")
+    assert triples(coded) == [("RUSMIL", "UKR", "144")]

@@ -191,3 +191,15 @@ def test_a_participle_without_an_object_is_passive_and_has_no_subject_here(vocab
         deps=["det", "ROOT", "acl", "prep", "det", "pobj"],
     )
     assert find_subject(doc[2]) is None
+
+
+def test_a_phrase_hanging_on_an_adverb_of_the_verb_is_the_verbs(vocab):
+    # "Russia moved close to the border", "close" an adverb with the phrase on it
+    doc = Doc(
+        vocab,
+        words=["Russia", "moved", "close", "to", "the", "border"],
+        heads=[1, 1, 1, 2, 5, 3],
+        deps=["nsubj", "ROOT", "advmod", "prep", "det", "pobj"],
+        pos=["PROPN", "VERB", "ADV", "ADP", "DET", "NOUN"],
+    )
+    assert build_frame(doc[1]).preps == (("to", doc[5]),)
