@@ -123,11 +123,17 @@ def phrase_tokens(head: Token, role_head: bool) -> list[Token]:
 
 def coordinated_heads(head: Token) -> list[Token]:
     """The head and the nouns listed with it: "Russia and China", "Mali, the Niger, Chad and
-    Sudan" (the parser may hang list members as conj, appos or nmod; all count)."""
+    Sudan" (the parser may hang list members as conj, appos or nmod; all count). A verb
+    with two subjects is a list the parser split ("Lions, tigers, and Gondor welcomed")."""
     group = {head.i: head}
     for token in head.conjuncts:
         if token.pos_ in NOUN_TAGS:
             group[token.i] = token
+    if head.dep_ == "nsubj":
+        for sibling in head.head.children:
+            if sibling.dep_ == "nsubj" and sibling.pos_ in NOUN_TAGS and sibling is not head:
+                group[sibling.i] = sibling
+                group.update((c.i, c) for c in sibling.conjuncts if c.pos_ in NOUN_TAGS)
     for child in head.children:
         # Only inside a list: "Sudan's minister" (nmod) or "Zelensky, the president"
         # (appos) name one actor, not two.

@@ -222,3 +222,10 @@ def test_a_particle_parsed_as_a_preposition_still_opens_the_object(nlp):
     coder = Coder(nlp, compile_dictionaries(nlp, dictionaries), "test")
     coded = code(coder, "Russian troops have cordoned off the roads leading into Ukraine.")
     assert triples(coded) == [("RUSMIL", "UKR", "144")]
+
+
+def test_a_list_the_parser_split_into_two_subjects_is_one_list(coder):
+    # spaCy reads "Lions, tigers, and Russia" as two subjects of the verb: "Lions" and "Russia".
+    assert triples(code(coder, "Lions, tigers, and Russia condemned Ukraine.")) == [
+        ("RUS", "UKR", "111")
+    ]
