@@ -360,7 +360,9 @@ def nested_actors(
     head: Token | None, hits: SentenceHits, compiled: CompiledDictionaries, on: date
 ) -> list[ActorMatch]:
     """The first actors found inside the phrase's prepositional phrases, nearest first: "the
-    closure of schools in Gaza" -> PSE. Clauses inside the phrase are not searched."""
+    closure of schools in Gaza" -> PSE. Clauses inside the phrase are not searched, but a
+    clause with a subject of its own says whom the phrase is about: "hopes that Iran could be
+    drawn into talks with X" are about Iran."""
     if head is None:
         return []
     queue = [head]
@@ -369,9 +371,19 @@ def nested_actors(
         for child in token.children:
             if child.dep_ in CLAUSE_DEPS:
                 continue
+            subject = _own_clause_subject(child) if child.dep_ == "acl" else None
+            if subject is not None:
+                found = slot_actors(subject, hits, compiled, on)
+                if found:
+                    return found
+                continue
             if child.dep_ in ("pobj", "dobj") and child.pos_ in NOUN_TAGS:
                 found = slot_actors(child, hits, compiled, on)
                 if found:
                     return found
             queue.append(child)
     return []
+
+
+def _own_clause_subject(clause: Token) -> Token | None:
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -229,3 +229,14 @@ def test_a_list_the_parser_split_into_two_subjects_is_one_list(coder):
     assert triples(code(coder, "Lions, tigers, and Russia condemned Ukraine.")) == [
         ("RUS", "UKR", "111")
     ]
+
+
+def test_a_content_clause_of_the_object_names_whom_it_is_about(nlp):
+    """ "hopes that Iran could be drawn into talks with Ukraine" are about Iran, the clause's
+    subject, not Ukraine deeper inside it."""
+    base = small_dictionaries()
+    hope = VerbPattern("v:express-hope", "013", "express")
+    coder = Coder(nlp, compile_dictionaries(nlp, replace(base, verbs=base.verbs + (hope,))), "t")
+    coded = code(coder, "Germany expressed hopes that Iran could be drawn into talks with Ukraine.")
+    assert ("DEU", "IRN", "013") in triples(coded)
+    assert ("DEU", "UKR", "013") not in triples(coded)
