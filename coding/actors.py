@@ -21,6 +21,7 @@ from coding.compiled import ACTOR_LABEL, AGENT_LABEL, DISCARD_LABEL, CompiledDic
 from coding.entries import AgentEntry
 from coding.places import PlaceReason, resolve_place
 from coding.records import ActorMatch
+from coding.tree import tree_of
 
 # Dependents that belong to a noun phrase's naming core. Clauses (relcl, acl) and most
 # prepositional phrases ("talks with Russia") name someone else and stay out.
@@ -192,7 +193,7 @@ def _match(head: Token, code: str, hits: list[Hit], rules: list[str], roles) -> 
     start = min([h.start for h in hits] + [head.i])
     end = max([h.end for h in hits] + [head.i + 1])
     return ActorMatch(
-        text=head.doc[start:end].text,
+        text=tree_of(head.doc).text_of(start, end),
         code=code,
         country=country,
         role=role,

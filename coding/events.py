@@ -24,6 +24,7 @@ from coding.participants import SUBJECT_DEPS
 from coding.places import place_of_event, place_trace
 from coding.reciprocal import is_reciprocal
 from coding.records import ActorMatch, Event, Modality, Outcome, TraceStep
+from coding.tree import Tree, span_text, tree_of
 from coding.verbs import (
     Frame,
     PatternMatch,
@@ -52,15 +53,19 @@ def event_id(article_id: str, sentence_index: int, source: str, target: str, cod
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
-def _depth(token: Token) -> int:
-    return sum(1 for _ in token.ancestors)
-
-
 def _governing_verb(predicate: Token) -> Token | None:
     if predicate.pos_ != "NOUN":
         return predicate
-    head = predicate.head.head if predicate.dep_ == "pobj" else predicate.head
-    return head if head.pos_ in ("VERB", "AUX") and head is not predicate else None
+    i = _noun_governor(tree_of(predicate.doc), predicate.i)
+    return None if i is None else predicate.doc[i]
+
+
+def _noun_governor(tree: Tree, noun: int) -> int | None:
+    """The verb an event noun depends on, as its object or through a preposition."""
+    head = tree.heads[noun]
+    if tree.deps[noun] == "pobj":
+        head = tree.heads[head]
+    return head if tree.pos[head] in ("VERB", "AUX") and head != noun else None
 
 
 def _kept(head: Token | None, skipped: frozenset[int]) -> Token | None:
@@ -124,7 +129,7 @@ def _build_event(
         event_id=event_id(ctx.article_id, ctx.sentence_index, source.code, target.code, code),
         article_id=ctx.article_id,
         sentence_index=ctx.sentence_index,
-        sentence_text=sent.text,
+        sentence_text=span_text(sent),
         event_date=when.day,
         date_precision=when.precision,
         date_source=when.source,
@@ -266,10 +271,13 @@ def code_sentence(
         return result
     consumed: set[int] = set()  # complements a governing pattern already coded
     coded_heads: set[int] = set()
-    verbs = sorted((t for t in sent if t.pos_ == "VERB"), key=_depth)
-    for verb in verbs:
-        if verb.i in consumed:
+    doc = sent.doc
+    tree = tree_of(doc)
+    positions = range(sent.start, sent.end)
+    for position in sorted((i for i in positions if tree.pos[i] == "VERB"), key=tree.depth):
+        if position in consumed:
             continue
+        verb = doc[position]
         patterns = verb_patterns(verb, compiled.verbs_by_lemma)
         if patterns is None:
             if ctx.explain:
@@ -288,18 +296,18 @@ def code_sentence(
             consumed.update(
                 c.i for c in frame.complements if xcomp_slot or c.dep_ == "xcomp"
             )
-    for noun in sent:
-        if noun.pos_ != "NOUN":
+    for position in positions:
+        if tree.pos[position] != "NOUN":
             continue
         # A noun under a verb that was coded, or that a governing pattern consumed ("urged the
         # US to lift sanctions"), is part of that event, not one of its own.
-        governor = _governing_verb(noun)
-        if governor is not None and (governor.i in coded_heads or governor.i in consumed):
+        governor = _noun_governor(tree, position)
+        if governor is not None and (governor in coded_heads or governor in consumed):
             continue
-        patterns = compiled.nouns_by_lemma.get(noun.lemma_.lower())
+        patterns = compiled.nouns_by_lemma.get(tree.lemmas[position])
         if patterns is None:
             continue
-        frame = build_noun_frame(noun)
+        frame = build_noun_frame(doc[position])
         found = best_match(patterns, frame)
         if found is not None:
             _code_predicate(sent, frame, found, ctx, hits, memory, result)
@@ -307,11 +315,11 @@ def code_sentence(
     # just the subjects.
     wanted = NOUN_HEAD_DEPS if ctx.explain else SUBJECT_DEPS
     found_actors = [
-        (t, actor_lookup.phrase_actor(t, hits, compiled, ctx.published))
-        for t in sent
-        if t.dep_ in wanted and t.pos_ in ("NOUN", "PROPN")
+        (i, actor_lookup.phrase_actor(doc[i], hits, compiled, ctx.published))
+        for i in positions
+        if tree.deps[i] in wanted and tree.pos[i] in ("NOUN", "PROPN")
     ]
     result.actors = [a for _, a in found_actors if a is not None]
-    subjects = [a for t, a in found_actors if a is not None and t.dep_ in SUBJECT_DEPS]
+    subjects = [a for i, a in found_actors if a is not None and tree.deps[i] in SUBJECT_DEPS]
     memory.remember(ctx.sentence_index, subjects, [(e.source, e.target) for e in result.events])
     return result

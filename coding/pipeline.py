@@ -37,6 +37,7 @@ from coding.records import (
     SentenceReport,
     TraceStep,
 )
+from coding.tree import span_text
 
 logger = logging.getLogger(__name__)
 
@@ -142,7 +143,7 @@ def code_docs(
     memory = ArticleMemory()
     reports = []
     for index, sent in enumerate(sents):
-        sentence = Sentence(article.article_id, index, sent.text)
+        sentence = Sentence(article.article_id, index, span_text(sent))
         if discarded is not None:
             reports.append(SentenceReport(sentence, (), (), (discarded,)))
             continue

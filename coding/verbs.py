@@ -16,8 +16,10 @@ from spacy.tokens import Doc, Token
 from coding.compiled import PredicatePatterns
 from coding.dates import glued_name
 from coding.entries import Slot, SlotKind, VerbPattern
+from coding.tree import Tree, tree_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_MARKS = frozenset({"auxpass", "nsubjpass", "csubjpass"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
@@ -71,24 +73,33 @@ class Frame:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
+    tree = tree_of(verb.doc)
+    return any(tree.deps[c] in PASSIVE_MARKS for c in tree.children[verb.i])
 
 
 def _own_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    tree = tree_of(verb.doc)
+    for child in tree.children[verb.i]:
+        if tree.deps[child] in SUBJECT_DEPS:
+            return verb.doc[child]
     return None
 
 
 def _passive_agent(verb: Token) -> Token | None:
     """The agent of a passive: "attacked by Russia", else "freed from Evin prison" (the one who
     freed), as PETRARCH also reads it."""
+    tree = tree_of(verb.doc)
     for wanted in ("by", "from"):
-        for child in verb.children:
-            if child.dep_ in ("agent", "prep") and child.lower_ == wanted:
-                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        for child in tree.children[verb.i]:
+            if tree.deps[child] in ("agent", "prep") and tree.lower[child] == wanted:
+                return _child(verb.doc, tree, child, ("pobj",))
     return None
+
+
+def _child(doc: Doc, tree: Tree, head: int, deps: Iterable[str]) -> Token | None:
+    """The first dependent of `head` with one of these labels."""
+    found = next((c for c in tree.children[head] if tree.deps[c] in deps), None)
+    return None if found is None else doc[found]
 
 
 def _active_participle(verb: Token) -> bool:
@@ -96,8 +107,12 @@ def _active_participle(verb: Token) -> bool:
     guarding the border"; "air strikes killed 20 people", which the parser often reads as a
     participle). Without an object it is passive ("the man killed in the attack"), and an
     infinitive ("plans to attack Kyiv") is not done yet."""
-    return verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children) and not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    if verb.dep_ != "acl":
+        return False
+    tree = tree_of(verb.doc)
+    children = tree.children[verb.i]
+    return any(tree.deps[c] == "dobj" for c in children) and not any(
+        tree.deps[c] == "aux" and tree.lower[c] == "to" for c in children
     )
 
 
@@ -140,25 +155,34 @@ def find_subject(verb: Token) -> Token | None:
 
 def find_object(verb: Token) -> Token | None:
     """Direct object; for a passive verb its subject ("Ukraine was attacked")."""
-    deps = PASSIVE_SUBJECT_DEPS if is_passive(verb) else OBJECT_DEPS
-    for child in verb.children:
-        if child.dep_ in deps:
-            return glued_name(child) or child
-    if is_passive(verb):
+    doc = verb.doc
+    tree = tree_of(doc)
+    children = tree.children[verb.i]
+    passive = is_passive(verb)
+    deps = PASSIVE_SUBJECT_DEPS if passive else OBJECT_DEPS
+    for child in children:
+        if tree.deps[child] in deps:
+            return glued_name(doc[child]) or doc[child]
+    if passive:
         return None
     # "met Syrian President Bashar Assad Tuesday", parsed as a date modifier with the name in it.
-    for child in verb.children:
-        if child.dep_ == "npadvmod" and (name := glued_name(child)) is not None:
+    for child in children:
+        if tree.deps[child] == "npadvmod" and (name := glued_name(doc[child])) is not None:
             return name
     # A dative without a direct object: "gave Ukraine" is rare; "told Iran" is common.
-    dative = next((c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
-    return dative or next((c for c in verb.children if _mislabelled_object(verb, c)), None)
+    for child in children:
+        if tree.deps[child] == "dative" and tree.pos[child] != "ADP":
+            return doc[child]
+    for child in children:
+        if _mislabelled_object(tree, verb.i, child):
+            return doc[child]
+    return None
 
 
-def _mislabelled_object(verb: Token, child: Token) -> bool:
+def _mislabelled_object(tree: Tree, verb: int, child: int) -> bool:
     """A noun after the verb that the parser called an adverb: "will contribute a million
     Swiss francs to Turkey" can come out with "francs" as advmod. A noun is no adverb."""
-    return child.dep_ == "advmod" and child.pos_ == "NOUN" and child.i > verb.i
+    return tree.deps[child] == "advmod" and tree.pos[child] == "NOUN" and child > verb
 
 
 def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ...]:
@@ -167,24 +191,27 @@ def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ..
     for holder in holders:
         if holder is None:
             continue
-        for child in holder.children:
-            if child.lower_ == "of" and holder.lower_ in COMPASS_POINTS:
+        doc = holder.doc
+        tree = tree_of(doc)
+        compass = tree.lower[holder.i] in COMPASS_POINTS
+        for child in tree.children[holder.i]:
+            if compass and tree.lower[child] == "of":
                 continue
-            if child.dep_ in PREP_DEPS and child.pos_ == "ADP":
-                pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if tree.deps[child] in PREP_DEPS and tree.pos[child] == "ADP":
+                pobj = _child(doc, tree, child, ("pobj", "pcomp"))
                 if pobj is not None:
                     pobj = glued_name(pobj) or pobj  # "with Bashar Assad Tuesday"
-                    found.append((child.lower_, pobj))
+                    found.append((tree.lower[child], pobj))
                     # "on behalf of", "in front of": the inner "of" phrase is reachable too;
                     # other nested phrases belong to the noun ("meetings with Jordan").
                     found.extend(p for p in prepositional_objects(pobj) if p[0] == "of")
                 else:
                     # "out of Ukraine", "away from": the parser hangs the second word on the first.
-                    found.extend(prepositional_objects(child))
-            elif child.dep_ == "advmod" and child.pos_ in ("ADV", "ADJ"):
+                    found.extend(prepositional_objects(doc[child]))
+            elif tree.deps[child] == "advmod" and tree.pos[child] in ("ADV", "ADJ"):
                 # "marched close to the border", "together with France": the phrase hangs on
                 # the adverb.
-                found.extend(prepositional_objects(child))
+                found.extend(prepositional_objects(doc[child]))
     return tuple(found)
 
 
@@ -192,17 +219,23 @@ def content_clauses(verb: Token) -> tuple[Token, ...]:
     """The heads of the verb's content clauses ("said that Iran is ..."): complement clauses,
     bare or opened by "that". One opened by "after", "when", "because" ... is an adverbial
     clause that the parser attached as a complement."""
+    tree = tree_of(verb.doc)
     return tuple(
-        c for c in verb.children
-        if c.dep_ == "ccomp" and all(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
+        verb.doc[c] for c in tree.children[verb.i]
+        if tree.deps[c] == "ccomp"
+        and all(tree.lower[m] == "that" for m in tree.children[c] if tree.deps[m] == "mark")
     )
 
 
 def build_frame(verb: Token) -> Frame:
+    doc = verb.doc
+    tree = tree_of(doc)
+    children = tree.children[verb.i]
     subject = find_subject(verb)
     obj = find_object(verb)
     complements = tuple(
-        c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("VERB", "AUX")
+        doc[c] for c in children
+        if tree.deps[c] in COMPLEMENT_DEPS and tree.pos[c] in ("VERB", "AUX")
     )
     passive = is_passive(verb)
     # Prepositions of a complement clause belong to its own verb's frame, not this one's.
@@ -215,16 +248,18 @@ def build_frame(verb: Token) -> Frame:
         inner for _, pobj in preps for inner in prepositional_objects(pobj) if inner not in preps
     )
     particles = frozenset(
-        c.lower_ for c in verb.children if c.dep_ in PARTICLE_DEPS and c.pos_ in ("ADP", "ADV")
+        tree.lower[c] for c in children
+        if tree.deps[c] in PARTICLE_DEPS and tree.pos[c] in ("ADP", "ADV")
     )
     # "clashed over the efforts of X": the parser may take the preposition for a particle and
     # its object for the direct object; a pattern naming the preposition finds it there too.
-    preps += tuple(
-        (c.lower_, obj) for c in verb.children
-        if obj is not None and not passive and c.dep_ == "prt" and c.pos_ == "ADP" and c.i < obj.i
-    )
+    if obj is not None and not passive:
+        preps += tuple(
+            (tree.lower[c], obj) for c in children
+            if tree.deps[c] == "prt" and tree.pos[c] == "ADP" and c < obj.i
+        )
     indirect = next(
-        (c for c in verb.children if c.dep_ == "dative" and c.pos_ in NOUN_POS), None
+        (doc[c] for c in children if tree.deps[c] == "dative" and tree.pos[c] in NOUN_POS), None
     )
     if indirect is obj:
         indirect = None
@@ -298,23 +333,21 @@ def _token_words(doc: Doc) -> list[tuple[str, ...]]:
     """Each token's words (lemma, lower-case form, hyphenated forms), computed once per Doc."""
     found = doc.user_data.get(_TOKEN_WORDS)
     if found is None:
+        tree = tree_of(doc)
         found = doc.user_data[_TOKEN_WORDS] = [
-            (t.lemma_.lower(), t.lower_, *_hyphenated(t)) for t in doc
+            (lemma, lower, *(_hyphenated(doc, tree, i) if lower == "-" else ()))
+            for i, (lemma, lower) in enumerate(zip(tree.lemmas, tree.lower, strict=True))
         ]
     return found
 
 
-def _hyphenated(token: Token) -> tuple[str, ...]:
+def _hyphenated(doc: Doc, tree: Tree, i: int) -> tuple[str, ...]:
     """A word the tokenizer split at its hyphen, as dictionaries write it: "cease - fire" ->
     "cease-fire" (and "cease-fires" -> "cease-fire" too)."""
-    doc = token.doc
-    i = token.i
-    if token.text != "-" or token.whitespace_ or i == 0 or i + 1 == len(doc):
+    if doc[i].whitespace_ or i == 0 or i + 1 == len(doc) or doc[i - 1].whitespace_:
         return ()
-    before, after = doc[i - 1], doc[i + 1]
-    if before.whitespace_:
-        return ()
-    return (f"{before.lower_}-{after.lower_}", f"{before.lower_}-{after.lemma_.lower()}")
+    before, after = tree.lower[i - 1], i + 1
+    return (f"{before}-{tree.lower[after]}", f"{before}-{tree.lemmas[after]}")
 
 
 def _has_words(required: Iterable[frozenset[str]], present: set[str]) -> bool:
@@ -372,10 +405,12 @@ def _fill_slot(slot: Slot, frame: Frame) -> SlotFill | None:
 def _is_verb(token: Token, written: str) -> bool:
     """Is the token the verb written as `lemma` or `lemma_particle` ("hand_over")?"""
     lemma, _, particle = written.partition("_")
-    if token.lemma_.lower() != lemma:
+    tree = tree_of(token.doc)
+    if tree.lemmas[token.i] != lemma:
         return False
     return not particle or any(
-        c.lower_ == particle and c.dep_ in PARTICLE_DEPS for c in token.children
+        tree.lower[c] == particle and tree.deps[c] in PARTICLE_DEPS
+        for c in tree.children[token.i]
     )
 
 

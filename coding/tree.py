@@ -1,0 +1,76 @@
+"""A Doc's dependency tree as plain lists, read once per Doc.
+
+The coder asks the same questions of a parse many times per sentence (which words hang on this
+verb, with which label; what is this word's head), and spaCy answers each one by building new
+Token objects. Here the answers are read once per Doc into lists indexed by token position, so
+the busiest rules look positions up and make a Token only for what they return.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
+from spacy.tokens import Doc, Span
+
+_TREE = "cameoflow_tree"
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    heads: list[int]  # each token's head; a root is its own head
+    deps: list[str]  # dependency labels (Token.dep_)
+    pos: list[str]  # coarse part-of-speech tags (Token.pos_)
+    lower: list[str]  # lower-case forms (Token.lower_)
+    lemmas: list[str]  # lower-case lemmas (Token.lemma_.lower())
+    children: list[list[int]]  # each token's dependents in sentence order (Token.children)
+    text: str  # the Doc's text (Doc.text joins it token by token on every call)
+    starts: list[int]  # each token's first character in `text` (Token.idx)
+    ends: list[int]  # each token's end in `text`, its trailing space left out
+
+    def text_of(self, start: int, end: int) -> str:
+        """doc[start:end].text, cut from the Doc's text."""
+        return self.text[self.starts[start] : self.ends[end - 1]] if end > start else ""
+
+    def depth(self, i: int) -> int:
+        """How many heads lie above the token (len(list(token.ancestors)))."""
+        steps = 0
+        while self.heads[i] != i and steps < len(self.heads):
+            i = self.heads[i]
+            steps += 1
+        return steps
+
+
+def tree_of(doc: Doc) -> Tree:
+    """The Doc's tree, built on first use and kept in doc.user_data."""
+    tree = doc.user_data.get(_TREE)
+    if tree is None:
+        tree = doc.user_data[_TREE] = _read_tree(doc)
+    return tree
+
+
+def _read_tree(doc: Doc) -> Tree:
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}  # few distinct labels and tags: look each up once
+    heads, deps, pos, lower, lemmas, starts, ends = [], [], [], [], [], [], []
+    children: list[list[int]] = [[] for _ in range(len(doc))]
+    for i, (offset, dep, tag, low, lemma, start, length) in enumerate(
+        doc.to_array([HEAD, DEP, POS, LOWER, LEMMA, IDX, LENGTH]).tolist()
+    ):
+        # HEAD is the head's offset from the token, stored unsigned like the string ids.
+        head = i + offset - (1 << 64 if offset >= 1 << 63 else 0)
+        if head != i:
+            children[head].append(i)
+        heads.append(head)
+        deps.append(names.get(dep) or names.setdefault(dep, strings[dep]))
+        pos.append(names.get(tag) or names.setdefault(tag, strings[tag]))
+        lower.append(strings[low])
+        lemmas.append(strings[lemma].lower())
+        starts.append(start)
+        ends.append(start + length)
+    return Tree(heads, deps, pos, lower, lemmas, children, doc.text, starts, ends)
+
+
+def span_text(span: Span) -> str:
+    """span.text, cut from the Doc's text (Span.text joins it token by token)."""
+    return tree_of(span.doc).text_of(span.start, span.end)
