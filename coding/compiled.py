@@ -143,21 +143,27 @@ def is_proper_name(phrase: Doc) -> bool:
 def _index_phrases(nlp: Language, entries, phrases_of) -> tuple[dict[str, tuple], dict[str, Doc]]:
     """Map each phrase's lookup key to its entries in dictionary order (first wins), and each
     key to the tokenized phrase the matcher needs (tokenized as written: case matters to the
-    tokenizer's exceptions, e.g. "U.S.")."""
+    tokenizer's exceptions, e.g. "U.S."). A phrase with periods is also tokenized in capitals,
+    as abbreviations are written in text: PETRARCH files come to us lower-cased, and "k.u."
+    splits where "K.U." does not."""
     texts = sorted({p for e in entries for p in phrases_of(e)})
-    key_of: dict[str, str] = {}
+    keys_of: dict[str, list[str]] = {}
     docs: dict[str, Doc] = {}
     for text in texts:
-        doc = nlp.make_doc(text)
-        key = phrase_key([t.text for t in doc])
-        key_of[text] = key
-        docs.setdefault(key, doc)
+        keys_of[text] = []
+        for variant in dict.fromkeys((text, text.upper()) if "." in text else (text,)):
+            doc = nlp.make_doc(variant)
+            key = phrase_key([t.text for t in doc])
+            if key not in keys_of[text]:
+                keys_of[text].append(key)
+            docs.setdefault(key, doc)
     index: dict[str, list] = defaultdict(list)
     for entry in entries:
         for phrase in phrases_of(entry):
-            bucket = index[key_of[phrase]]
-            if entry not in bucket:
-                bucket.append(entry)
+            for key in keys_of[phrase]:
+                bucket = index[key]
+                if entry not in bucket:
+                    bucket.append(entry)
     return {k: tuple(v) for k, v in index.items() if k}, {k: d for k, d in docs.items() if k}
 
 

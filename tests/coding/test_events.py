@@ -240,3 +240,9 @@ def test_a_content_clause_of_the_object_names_whom_it_is_about(nlp):
     coded = code(coder, "Germany expressed hopes that Iran could be drawn into talks with Ukraine.")
     assert ("DEU", "IRN", "013") in triples(coded)
     assert ("DEU", "UKR", "013") not in triples(coded)
+
+
+def test_a_lower_cased_abbreviation_matches_as_written_in_capitals(nlp):
+    """PETRARCH phrases come lower-cased; spaCy splits "k.u." but keeps "K.U." whole."""
+    coder = small_coder(nlp, actor("a:ku", "USAEDU", "k.u."))
+    assert triples(code(coder, "The K.U. team condemned Russia.")) == [("USAEDU", "RUS", "111")]
