@@ -81,7 +81,9 @@ class Slot:
     """One constraint of a verb pattern.
 
     `words`: each item is a set of alternative lemmas; every item must be found among the lemmas
-    of the slot's phrase. `is_target`: the actor in this slot is the event's target.
+    of the slot's phrase. `sequences`: runs of such items that must also stand in the phrase
+    in order, the last two side by side (PETRARCH's {MOD HEAD}). `is_target`: the actor in this slot
+    is the event's target.
     `is_skipped` (PETRARCH's `^`): the phrase is named only to be passed over; its actor is
     neither target nor place.
     """
@@ -92,6 +94,7 @@ class Slot:
     is_target: bool = False
     is_source: bool = False
     is_skipped: bool = False
+    sequences: tuple[tuple[frozenset[str], ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -372,22 +372,51 @@ class SlotFill:
     head: Token | None
 
 
+def _holds(slot: Slot, frame: Frame, head: Token | None) -> bool:
+    """Does the phrase under `head` have the slot's words, and its runs of words in order?"""
+    if not _has_words(slot.words, frame.phrase_words(head)):
+        return False
+    if not slot.sequences or head is None:
+        return not slot.sequences
+    per_token = _token_words(head.doc)
+    tokens = per_token[head.left_edge.i : head.right_edge.i + 1]
+    return all(_runs_in(sequence, tokens) for sequence in slot.sequences)
+
+
+def _runs_in(sequence: tuple[frozenset[str], ...], tokens: list[tuple[str, ...]]) -> bool:
+    """Are the sequence's words in the phrase in order, the last two side by side? The head
+    and the word written before it are a compound that nothing splits ("economic relations",
+    "death toll"); further modifiers may stack between: "new global economic relations" has
+    {NEW ECONOMIC RELATIONS}, "economic trade relations" has not {ECONOMIC RELATIONS}."""
+
+    def has(position: int, wanted: frozenset[str]) -> bool:
+        return any(word in tokens[position] for word in wanted)
+
+    *before, modifier, head = sequence
+    for at in range(1, len(tokens)):
+        if has(at, head) and has(at - 1, modifier):
+            remaining = iter(range(at - 1))
+            if all(any(has(i, wanted) for i in remaining) for wanted in before):
+                return True
+    return False
+
+
 def _fill_slot(slot: Slot, frame: Frame) -> SlotFill | None:
     """The phrase this slot refers to, if the frame has one containing the slot's words."""
     if slot.kind is SlotKind.OBJECT:
-        if frame.obj is not None and _has_words(slot.words, frame.phrase_words(frame.obj)):
+        if frame.obj is not None and _holds(slot, frame, frame.obj):
             return SlotFill(slot, frame.obj)
         return None
     if slot.kind is SlotKind.SUBJECT:
         # PETRARCH's words before the verb: the surface subject, which a passive's object is
         # ("+ * (FROM $)": "the militia was freed from prison").
         subject = frame.obj if frame.passive else frame.subject
-        if _has_words(slot.words, frame.phrase_words(subject)):
+        if _holds(slot, frame, subject):
             return SlotFill(slot, subject)
         return None
     if slot.kind is SlotKind.PREP:
         for prep, pobj in frame.preps + frame.nested_preps + frame.complement_preps:
-            if prep == slot.word and _has_words(slot.words, frame.phrase_words(pobj)):
+            if prep == slot.word and _holds(slot, frame, pobj):
                 return SlotFill(slot, pobj)
         return None
     wanted = slot.word.split("|")

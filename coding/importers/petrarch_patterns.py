@@ -3,8 +3,9 @@
 A draft keeps synset references unresolved; petrarch_synsets.expand turns it into concrete
 slots. The mapping onto cameoflow's VerbPattern (documented in petrarch_verbs) is decided here:
 - words before `*` -> SUBJECT slot; words after it (outside parentheses) -> OBJECT slot, also
-  after a closed `(...)`; `(PREP words)` -> a PREP slot; `{MOD HEAD}` -> plain required words
-  of the slot it is in; `A_B` -> two required words; `A/B` -> alternatives for one word (and for
+  after a closed `(...)`; `(PREP words)` -> a PREP slot; `{MOD HEAD}` -> required words of the
+  slot it is in, also kept as a `sequence`: in order, the last two side by side (see
+  coding.verbs._runs_in); `A_B` -> two required words; `A/B` -> alternatives for one word (and for
   a preposition: one pattern per preposition).
 - `+` / `$` -> is_target / is_source of the slot they fall in: SUBJECT before the verb, OBJECT
   right after it, the PREP slot inside `(...)`. `^` inside `(...)` -> is_skipped of that PREP
@@ -67,6 +68,8 @@ class SlotDraft:
     is_source: bool = False
     is_skipped: bool = False
     implicit: bool = False  # a bare preposition, closed by the next '('
+    # (start, end) ranges of `items` written inside {...}: words that stand together
+    groups: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,7 @@ class _Builder:
         self.verb_seen = False
         self.first_after_verb = False
         self.braces = 0
+        self.brace_start: tuple[SlotDraft, int] | None = None  # where the open {...} began
         self.particle = ""
 
     def current(self) -> SlotDraft:
@@ -164,11 +168,18 @@ class _Builder:
             self.open_prep = None
             self.paren_closed = self.after_verb
         elif token == "{":
+            if not self.braces:
+                slot = self.current()
+                self.brace_start = (slot, len(slot.items))
             self.braces += 1
         elif token == "}":
             if not self.braces:
                 raise PatternError("unbalanced '}'")
             self.braces -= 1
+            if not self.braces and self.brace_start is not None:
+                slot, start = self.brace_start
+                if len(slot.items) - start > 1:
+                    slot.groups.append((start, len(slot.items)))
         elif token in ("+", "$", "^"):
             self._marker(token)
         elif token == "%":

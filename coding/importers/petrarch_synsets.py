@@ -154,10 +154,16 @@ def _slots_of(per_slot, combination: list) -> tuple[Slot, ...]:
                 extra.append(Slot(SlotKind.PREP, word=option.prep, words=option.words))
             else:
                 words.extend(word for word in option.words if word not in words)
+        item_words = [() if option.prep else option.words for option in chosen]
+        sequences = tuple(
+            sequence
+            for start, end in slot.groups
+            if len(sequence := tuple(w for item in item_words[start:end] for w in item)) > 1
+        )
         slots.append(
             Slot(
                 slot.kind, prep, tuple(words), is_target=slot.is_target,
-                is_source=slot.is_source, is_skipped=slot.is_skipped,
+                is_source=slot.is_source, is_skipped=slot.is_skipped, sequences=sequences,
             )
         )
     return (*slots, *extra)

@@ -203,3 +203,23 @@ def test_a_phrase_hanging_on_an_adverb_of_the_verb_is_the_verbs(vocab):
         pos=["PROPN", "VERB", "ADV", "ADP", "DET", "NOUN"],
     )
     assert build_frame(doc[1]).preps == (("to", doc[5]),)
+
+
+def test_a_word_sequence_needs_its_order_and_its_last_two_words_together(vocab):
+    # {NEW ECONOMIC RELATIONS}: "new global economic relations" has it, "new economic trade
+    # relations" and "economic new relations" have not.
+    relations = (frozenset({"new"}), frozenset({"economic"}), frozenset({"relations"}))
+    pattern = VerbPattern("p", "1951", "abandon", slots=(
+        Slot(SlotKind.OBJECT, words=relations, sequences=(relations,)),
+    ))
+
+    def matches(*modifiers: str) -> bool:
+        words = ["Arnor", "abandoned", *modifiers, "relations"]
+        n = len(words)
+        doc = Doc(vocab, words=words, heads=[1, 1, *[n - 1] * len(modifiers), 1],
+                  deps=["nsubj", "ROOT", *["amod"] * len(modifiers), "dobj"])
+        return match_pattern(pattern, build_frame(doc[1])) is not None
+
+    assert matches("new", "global", "economic")
+    assert not matches("new", "economic", "trade")
+    assert not matches("economic", "new")

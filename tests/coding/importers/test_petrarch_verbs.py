@@ -70,8 +70,9 @@ def test_pattern_applies_to_every_verb_of_its_block_with_object_and_prep_slots(t
     rule = f"v.verbs.txt:{line_of(body, 'RELIEF')}"
     (relief,) = by_rule(patterns, rule, "charge")
     assert (relief.code, relief.reverse_code) == ("073", "074")
+    relief_words = (frozenset({"relief"}), frozenset({"assistance"}))
     assert relief.slots == (
-        Slot(SlotKind.OBJECT, words=(frozenset({"relief"}), frozenset({"assistance"}))),
+        Slot(SlotKind.OBJECT, words=relief_words, sequences=(relief_words,)),
         Slot(SlotKind.PREP, "to", (frozenset({"border", "front"}),)),
     )
 
@@ -95,9 +96,10 @@ def test_subject_words_source_marker_particles_and_passive_only_codes(tmp_path):
     assert problems == []
     (first,) = by_rule(patterns, f"v.verbs.txt:{line_of(body, 'STRATEGY')}", "set")
     assert first.particle == "out"
+    strategy = (frozenset({"new"}), frozenset({"strategy"}))
     assert first.slots == (
         Slot(SlotKind.SUBJECT, words=(frozenset({"has"}),), is_source=True),
-        Slot(SlotKind.OBJECT, words=(frozenset({"new"}), frozenset({"strategy"}))),
+        Slot(SlotKind.OBJECT, words=strategy, sequences=(strategy,)),
     )
     (second,) = by_rule(patterns, f"v.verbs.txt:{line_of(body, 'COURT')}", "set")
     assert (second.code, second.reverse_code) == ("---", "173")
@@ -262,3 +264,12 @@ def test_transformations_map_roles_and_codes(tmp_path):
         ),
     ]
     assert [p.line for p in problems if p.severity == Severity.ERROR] == [first + 3, first + 4]
+
+
+def test_braces_keep_their_words_as_a_sequence_with_synsets_expanded(tmp_path):
+    body = "---  ABANDON   [1121]  ---\nABANDON\n- * {NEW &WEAPON DEALS} [1951]\n"
+    patterns, _, problems = read(tmp_path, body)
+    assert problems == []
+    (first, *_variants) = by_rule(patterns, f"v.verbs.txt:{line_of(body, '{NEW')}", "abandon")
+    words = (frozenset({"new"}), frozenset({"gun", "guns", "knife"}), frozenset({"deals"}))
+    assert first.slots == (Slot(SlotKind.OBJECT, words=words, sequences=(words,)),)
