@@ -26,6 +26,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 THING_PRONOUNS = frozenset({"it"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
+# The rule of a pronoun resolved to the subject of the clause that reports it: the speaker.
+SPEAKER_RULE = "pronoun-clause"
 PAIR_HEADS = frozenset({"sides", "countries", "nations", "governments", "parties", "neighbours",
                         "neighbors", "states", "leaders", "capitals"})
 PAIR_DETERMINERS = frozenset({"two", "both"})
@@ -130,7 +132,7 @@ class ArticleMemory:
         governing = [a for a in _governing_subject(head, lookup) if _agrees(head, [a])]
         if len(governing) == 1:
             detail = f"{head.text!r} -> {governing[0].code} (subject of the reporting clause)"
-            return governing, TraceStep("coref", "pronoun-clause", Outcome.RESOLVED, detail)
+            return governing, TraceStep("coref", SPEAKER_RULE, Outcome.RESOLVED, detail)
         return self._previous_subject(head)
 
     def _previous_subject(self, head: Token) -> tuple[list[ActorMatch], TraceStep | None]:

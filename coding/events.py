@@ -212,6 +212,9 @@ def _code_predicate(
     if not sources:
         result.trace.append(TraceStep("actor", rule, Outcome.NO_SOURCE, predicate.text))
         return False
+    targets, steps_back = participants.not_the_source(targets, sources, frame, found, ctx, hits,
+                                                      memory)
+    steps += steps_back
     sources, shared = participants.same_country(sources, targets, sent)
     targets, shared_back = participants.same_country(targets, sources, sent)
     steps += shared + shared_back

@@ -16,10 +16,11 @@ from spacy.tokens import Span, Token
 
 from coding import actors as actor_lookup
 from coding.context import SentenceContext
-from coding.coreference import ArticleMemory
+from coding.coreference import SPEAKER_RULE, ArticleMemory
+from coding.modality import DENIAL_VERBS
 from coding.places import place_of_event
 from coding.records import ActorMatch, Outcome, TraceStep
-from coding.verbs import Frame, PatternMatch, verb_patterns
+from coding.verbs import Frame, PatternMatch, find_object, verb_patterns
 
 # Prepositions whose object is the target when a pattern does not say, in order of preference:
 # "fired at", "talks with", "aid to", "warned about". "in" is left out: "met in Geneva" names
@@ -116,6 +117,31 @@ def target_actors(
     return forces or ([], [])
 
 
+def not_the_source(
+    targets: list[ActorMatch],
+    sources: list[ActorMatch],
+    frame: Frame,
+    found: PatternMatch,
+    ctx: SentenceContext,
+    hits,
+    memory: ArticleMemory,
+) -> tuple[list[ActorMatch], list[TraceStep]]:
+    """A pattern's target phrase that names only the source itself gives way to the object's
+    own actors: when Azerbaijan "expelled the Armenian population of Nagorno-Karabakh", the
+    place is Azerbaijan's and the population Armenian."""
+    own = {s.code for s in sources}
+    obj = frame.obj
+    if not targets or any(t.code not in own for t in targets):
+        return targets, []
+    if obj is None or found.target_head is None or found.target_head is obj:
+        return targets, []
+    others, steps = actors_or_resolved(obj, ctx, hits, memory)
+    if not any(o.code not in own for o in others):
+        return targets, []
+    detail = f"'{obj.text}' names the target; the phrase the pattern names is the source's own"
+    return others, [*steps, TraceStep("actor", "object-not-source", Outcome.RESOLVED, detail)]
+
+
 def _own_forces(actors: list[ActorMatch]) -> bool:
     """Troops or police of no named country as the object: in "deployed police officers to
     Haiti" or "mobilized troops along the border with Armenia" they are the source's means, and
@@ -204,14 +230,20 @@ def clause_subject_targets(
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
     """Whom a statement is about when it names no one else: the subject of its clause ("Turkey
     believes Sweden has not done enough" -> SWE), as PETRARCH reads it. A clause whose verb can
-    be an event of its own ("said Russia shelled Kherson") keeps its subject for that event."""
+    be an event of its own ("said Russia shelled Kherson") keeps its subject for that event,
+    unless the statement denies it: "Iran denied that it attacked the base" codes no attack,
+    and is about whom the attack would have hit. A subject that is the speaker again ("it",
+    "they") passes the question to the clause's object."""
+    denial = frame.predicate.lemma_.lower() in DENIAL_VERBS
     for clause in frame.clauses:
-        if _clause_may_code(clause, ctx):
+        if _clause_may_code(clause, ctx) and not denial:
             continue
-        for subject in (c for c in clause.children if c.dep_ in SUBJECT_DEPS):
-            targets, steps = actors_or_resolved(subject, ctx, hits, memory)
-            if targets:
-                detail = f"subject of the clause of '{clause.text}': {subject.text}"
-                step = TraceStep("actor", "clause-subject-target", Outcome.MATCHED, detail)
-                return targets, [*steps, step]
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+        for head in (*subjects, find_object(clause)):
+            targets, steps = actors_or_resolved(head, ctx, hits, memory)
+            if not targets or head is None or any(s.rule == SPEAKER_RULE for s in steps):
+                continue
+            detail = f"clause '{clause.text}': {head.text}"
+            step = TraceStep("actor", "clause-subject-target", Outcome.MATCHED, detail)
+            return targets, [*steps, step]
     return [], []

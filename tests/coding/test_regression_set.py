@@ -23,7 +23,7 @@ from coding.records import Article, CodedArticle
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "data" / "regression" / "events.yaml"
 FLAGS = frozenset({"hypothetical", "future", "reported_speech", "passive"})
-PASS_FLOOR = 0.75  # measured 77.3% (211/273) on 2026-11-26, minus two points
+PASS_FLOOR = 0.76  # measured 78.0% (216/277) on 2026-11-26, minus two points
 MUST_PASS = (
     "m-negated-attack", "m-would-attack-if", "m-plans-to-attack", "m-will-meet",
     "m-passive-attacked", "m-reported-shelling", "m-reported-attack", "s03-pledge-aid-euros",
@@ -34,6 +34,8 @@ MUST_PASS = (
     "s19-missiles-struck", "s19-struck-position-west-of", "s04-adviser-meets", "s11-condemn",
     "s17-detain-protesters", "s18-bomb-plain", "s19-greek-owned-ship", "s08-prisoner-exchange",
     "s19-shared-role-clash",
+    # The object when the pattern's target phrase is the source's own; a denial's target.
+    "s20-mass-expulsion", "m-denied-attacking",
 )
 
 Triple = tuple[str, str, str]
