@@ -126,14 +126,17 @@ class VerbPattern:
         return tuple(found)
 
     @property
-    def specificity(self) -> tuple[int, int]:
+    def specificity(self) -> tuple[int, int, int]:
         """More constraints win over fewer: first the number of words the pattern needs, then
         the number of phrases. "strike +" (190, needs an object: "missiles struck Kyiv") comes
-        before the bare "strike" (143, "dockworkers struck")."""
+        before the bare "strike" (143, "dockworkers struck"). Then content words over
+        prepositions: "demand @withdraw +" (1056) before "demand from +" (100), whose "from"
+        may belong to the withdrawal ("withdraw its ship from the shoal")."""
+        prepositions = sum(1 for s in self.slots if s.kind is SlotKind.PREP and s.word)
         words = (1 if self.particle else 0) + sum(
             len(s.words) + (1 if s.word else 0) for s in self.slots
         )
-        return words, len(self.slots)
+        return words, len(self.slots), words - prepositions
 
 
 class DiscardScope(StrEnum):

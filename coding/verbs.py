@@ -423,11 +423,15 @@ def _fill_slot(slot: Slot, frame: Frame) -> SlotFill | None:
     for complement in frame.complements:
         for verb in (complement, *complement.conjuncts):
             # The words may be anywhere in the complement clause: "urged Israel to agree to a
-            # ceasefire"; the target is the complement's object.
+            # ceasefire"; the target is the complement's object, or the subject of a clause
+            # of its own: "demanded that Hamas release the hostages" is a demand on Hamas.
             if any(_is_verb(verb, w) for w in wanted) and _has_words(
                 slot.words, frame.phrase_words(verb)
             ):
-                return SlotFill(slot, find_object(verb))
+                addressee = _own_subject(verb)
+                if addressee is None or addressee.pos_ == "PRON":
+                    return SlotFill(slot, find_object(verb))
+                return SlotFill(slot, addressee)
     return None
 
 

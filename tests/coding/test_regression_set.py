@@ -23,7 +23,7 @@ from coding.records import Article, CodedArticle
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "data" / "regression" / "events.yaml"
 FLAGS = frozenset({"hypothetical", "future", "reported_speech", "passive"})
-PASS_FLOOR = 0.76  # measured 78.0% (216/277) on 2026-11-26, minus two points
+PASS_FLOOR = 0.77  # measured 79.1% (219/277) on 2026-11-26, minus two points
 MUST_PASS = (
     "m-negated-attack", "m-would-attack-if", "m-plans-to-attack", "m-will-meet",
     "m-passive-attacked", "m-reported-shelling", "m-reported-attack", "s03-pledge-aid-euros",
@@ -36,6 +36,9 @@ MUST_PASS = (
     "s19-shared-role-clash",
     # The object when the pattern's target phrase is the source's own; a denial's target.
     "s20-mass-expulsion", "m-denied-attacking",
+    # A demand made through a clause is on the clause's subject; a named verb beats a bare
+    # preposition that may be the complement's.
+    "s10-demand-release", "s10-demand-lift-sanctions", "s10-demand-withdraw",
 )
 
 Triple = tuple[str, str, str]
