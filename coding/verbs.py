@@ -233,9 +233,14 @@ def build_frame(verb: Token) -> Frame:
     children = tree.children[verb.i]
     subject = find_subject(verb)
     obj = find_object(verb)
+    # A complement with a subject of its own is a verb whatever its tag: the tagger reads
+    # "that Ruto scrap the bill" with "scrap" as a noun.
     complements = tuple(
         doc[c] for c in children
-        if tree.deps[c] in COMPLEMENT_DEPS and tree.pos[c] in ("VERB", "AUX")
+        if tree.deps[c] in COMPLEMENT_DEPS and (
+            tree.pos[c] in ("VERB", "AUX")
+            or any(tree.deps[g] in SUBJECT_DEPS for g in tree.children[c])
+        )
     )
     passive = is_passive(verb)
     # Prepositions of a complement clause belong to its own verb's frame, not this one's.

@@ -39,6 +39,7 @@ MUST_PASS = (
     # A demand made through a clause is on the clause's subject; a named verb beats a bare
     # preposition that may be the complement's.
     "s10-demand-release", "s10-demand-lift-sanctions", "s10-demand-withdraw",
+    "s10-demand-policy-change",
 )
 
 Triple = tuple[str, str, str]
