@@ -13,7 +13,10 @@ a Goldstein score, quad class or PLOVER category) plus what only shows across en
 - verbs: event codes missing from the code table ("---" is fine), the same pattern twice
   (conflicting when the codes differ: ties go to the earlier line, so the later never fires);
   a word both required and offered as an alternative ("attack|military operation" reads as
-  (attack or military) and operation: a multi-word alternative split in two).
+  (attack or military) and operation: a multi-word alternative split in two); two patterns
+  of the same shape with different codes whose words overlap ("threaten @attack|strike +"
+  138 before "threaten @strike|bomb +" 1384): where both match, the earlier always wins, so
+  the later line's sub-code never shows for the shared words.
 - transformations: result codes missing from the code table; discards: the same phrase twice.
 
 Every problem is located by the entry's rule id (file:line). When several paths are combined,
@@ -193,6 +196,64 @@ def lint_verb_words(verbs: Iterable[VerbPattern]) -> Iterator[DictionaryProblem]
                 )
 
 
+def _shape(pattern: VerbPattern) -> tuple[object, ...]:
+    """What two patterns must share to tie: verb, slots with their prepositions and markers,
+    and how many words each slot needs (the words themselves may differ)."""
+    slots = sorted(
+        (s.kind.value, s.word if s.kind is SlotKind.PREP else "", s.is_target, s.is_source,
+         s.is_skipped, len(s.words) + (s.kind is SlotKind.XCOMP))
+        for s in pattern.slots
+    )
+    return pattern.lemma, pattern.particle, pattern.is_noun, tuple(slots)
+
+
+def _word_sets(pattern: VerbPattern) -> list[frozenset[str]]:
+    found: list[frozenset[str]] = []
+    for slot in pattern.slots:
+        if slot.kind is SlotKind.XCOMP:
+            found.append(frozenset(slot.word.split("|")))
+        found.extend(slot.words)
+    return found
+
+
+def _shared_words(first: list[frozenset[str]], second: list[frozenset[str]]) -> list[str] | None:
+    """One word per set that both patterns accept, the sets paired one to one; None when no
+    pairing works (a phrase cannot satisfy both)."""
+    if not first:
+        return []
+    head, rest = first[0], first[1:]
+    for i, other in enumerate(second):
+        common = head & other
+        if common:
+            tail = _shared_words(rest, second[:i] + second[i + 1 :])
+            if tail is not None:
+                return [min(common), *tail]
+    return None
+
+
+def lint_shadowed_verbs(verbs: Iterable[VerbPattern]) -> Iterator[DictionaryProblem]:
+    by_shape: dict[tuple[object, ...], list[VerbPattern]] = defaultdict(list)
+    for pattern in verbs:
+        by_shape[_shape(pattern)].append(pattern)
+    for patterns in by_shape.values():
+        for i, later in enumerate(patterns):
+            later_words = _word_sets(later)
+            for earlier in patterns[:i]:
+                if earlier.code == later.code or not later_words:
+                    continue
+                if _pattern_key(earlier) == _pattern_key(later):
+                    continue  # the same pattern: lint_verbs reports the conflict
+                shared = _shared_words(later_words, _word_sets(earlier))
+                if shared is not None and shared:
+                    yield _problem(
+                        later.rule_id, Severity.WARNING,
+                        f"shadowed by {earlier.rule_id}: where both match (e.g. "
+                        f"{' '.join(shared)}), its {earlier.code} comes first and wins over "
+                        f"this {later.code}; take the shared words out of one of them",
+                    )
+                    break
+
+
 def lint_transformations(
     transformations: Iterable[Transformation], codes: dict[str, CameoCode]
 ) -> Iterator[DictionaryProblem]:
@@ -220,6 +281,7 @@ def lint(dictionaries: Dictionaries) -> list[DictionaryProblem]:
         *lint_agents(dictionaries.agents),
         *lint_verbs(dictionaries.verbs, dictionaries.codes),
         *lint_verb_words(dictionaries.verbs),
+        *lint_shadowed_verbs(dictionaries.verbs),
         *lint_transformations(dictionaries.transformations, dictionaries.codes),
         *lint_discards(dictionaries.discards),
     }

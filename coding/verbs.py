@@ -539,9 +539,27 @@ def _land_following(slots: list[Slot], phrases: list[Token]) -> list[SlotFill] |
 
 def best_match(predicate: PredicatePatterns, frame: Frame) -> PatternMatch | None:
     """Patterns come most specific first; the first whose constraints all hold wins. A pattern
-    needing a word found nowhere under the predicate is skipped unseen."""
+    needing a word found nowhere under the predicate is skipped unseen. Among patterns as
+    specific as the first that matched, one whose prepositions hang on the verb itself beats
+    one that reached a phrase a level down: "staged drills near its border with South Korea"
+    is "stage drill near +" (150), not "stage drill with +" (062)."""
+    first: PatternMatch | None = None
     for pattern in predicate.candidates(frame.phrase_words(frame.scope)):
+        if first is not None and pattern.specificity != first.pattern.specificity:
+            break
         found = match_pattern(pattern, frame)
-        if found is not None:
+        if found is None:
+            continue
+        if not _reaches_down(found, frame):
             return found
-    return None
+        first = first or found
+    return first
+
+
+def _reaches_down(found: PatternMatch, frame: Frame) -> bool:
+    """Does a prepositional slot of the match sit on a phrase one level below the verb's?"""
+    own = {pobj.i for _, pobj in frame.preps}
+    return any(
+        f.slot.kind is SlotKind.PREP and f.head is not None and f.head.i not in own
+        for f in found.fills
+    )

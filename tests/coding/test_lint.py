@@ -166,3 +166,16 @@ def test_a_word_both_required_and_offered_as_an_alternative_is_reported(tmp_path
     assert located(problems, "verbs/19.txt", 1) == [f"warning: 'operation' {message}"]
     assert located(problems, "verbs/19.txt", 2) == [f"warning: 'chemical' {message}"]
     assert located(problems, "verbs/19.txt", 3) == []
+
+
+def test_a_later_pattern_whose_words_an_earlier_one_of_another_code_takes_is_reported(tmp_path):
+    problems = lint_folder(tmp_path, {"verbs/19.txt": (
+        "190  attack + with artillery|gun\n"
+        "193  attack + with rifle|gun\n"       # 'gun' goes to line 1: never 193
+        "193  attack + with rifle|pistol\n"    # no word in common with line 1
+        "190  attack + with pistol\n")})       # same code as line 3
+    assert located(problems, "verbs/19.txt", 2) == [
+        "warning: shadowed by verbs/19.txt:1: where both match (e.g. gun), its 190 comes first "
+        "and wins over this 193; take the shared words out of one of them"]
+    assert located(problems, "verbs/19.txt", 3) == []
+    assert [line for _, line, _, message in problems if "shadowed" in message] == [2, 4]
