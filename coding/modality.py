@@ -22,11 +22,13 @@ NEGATED_ADVERBS = frozenset({"ever", "even", "yet"})
 CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # spaCy splits "won't" into "wo" + "n't"
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-# Verbs whose infinitive complement is an intention, not a fact: "plans to attack".
+# Verbs, and adjectives of readiness, whose infinitive complement is an intention, not a
+# fact: "plans to attack", "is ready to hold talks".
 INTENT_GOVERNORS = frozenset(
     {"plan", "intend", "want", "hope", "seek", "aim", "prepare", "consider", "vow", "expect",
      "wish", "try", "attempt", "propose", "offer", "decide", "agree", "promise", "pledge",
-     "threaten", "demand", "urge", "ask", "call", "need", "be"}
+     "threaten", "demand", "urge", "ask", "call", "need", "be",
+     "ready", "willing", "prepared", "eager", "keen", "determined", "open"}
 )
 # Verbs whose infinitive complement did not happen: "refused to attack", "failed to agree".
 NEGATING_GOVERNORS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid"})

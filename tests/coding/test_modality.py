@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from coding.modality import is_negated
+from coding.modality import intended, is_negated
 
 
 @pytest.fixture(scope="module")
@@ -32,3 +32,16 @@ def test_negation_hung_on_ever_negates_the_verb(vocab):
 def test_negation_of_another_adverb_leaves_the_verb_alone(vocab):
     # "not surprisingly, attacked": the adverb is negated, the attack happened
     assert not is_negated(_parse(vocab, "surprisingly")[4])
+
+
+def test_an_act_someone_is_ready_to_do_is_intended_not_done(vocab):
+    # "Iran is ready to hold talks": the talks are an intention (CAMEO 036), not talks
+    doc = Doc(
+        vocab,
+        words=["Iran", "is", "ready", "to", "hold", "talks"],
+        heads=[1, 1, 1, 4, 2, 4],
+        deps=["nsubj", "ROOT", "acomp", "aux", "xcomp", "dobj"],
+        lemmas=["Iran", "be", "ready", "to", "hold", "talk"],
+    )
+    assert intended(doc[4])
+    assert not intended(doc[2])
