@@ -87,10 +87,13 @@ def target_actors(
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
     if found.names_target:
         targets, steps = actors_or_resolved(found.target_head, ctx, hits, memory)
-        if targets or frame.obj is None or found.target_head is frame.obj:
+        if targets or frame.obj is None:
             return targets, steps
-        # "shelled the Ukrainian city of X" with X unknown: the object phrase says whose.
-        return actors_or_resolved(frame.obj, ctx, hits, memory)
+        if found.target_head is not frame.obj:
+            # "shelled the Ukrainian city of X" with X unknown: the object phrase says whose.
+            return actors_or_resolved(frame.obj, ctx, hits, memory)
+        # An object that names no one is a thing given or done ("donated $8.5 million to
+        # Turkey"): whom it went to is in the phrases below.
     if found.names_source_after_verb:
         # PETRARCH's "$" after the verb and no "+": the subject is whom it was done to
         # ("X received money from Y" is Y -> X).

@@ -176,6 +176,15 @@ def find_object(verb: Token) -> Token | None:
     for child in children:
         if _mislabelled_object(tree, verb.i, child):
             return doc[child]
+    # "allowed IAEA inspectors to visit": spaCy may make the object the subject of the
+    # infinitive after it. An infinitive's subject without "for" is the verb's object.
+    for child in children:
+        if tree.deps[child] in COMPLEMENT_DEPS and any(
+            tree.deps[g] == "aux" and tree.lower[g] == "to" for g in tree.children[child]
+        ):
+            subject = next((g for g in tree.children[child] if tree.deps[g] == "nsubj"), None)
+            if subject is not None:
+                return doc[subject]
     return None
 
 

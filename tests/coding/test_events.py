@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from coding.compiled import compile_dictionaries
-from coding.entries import NegatedCode, VerbPattern
+from coding.entries import NegatedCode, Slot, SlotKind, VerbPattern
 from coding.pipeline import Coder
 from coding.records import Outcome
 from tests.coding.builders import actor, code, small_coder, small_dictionaries, triples
@@ -246,3 +246,15 @@ def test_a_lower_cased_abbreviation_matches_as_written_in_capitals(nlp):
     """PETRARCH phrases come lower-cased; spaCy splits "k.u." but keeps "K.U." whole."""
     coder = small_coder(nlp, actor("a:ku", "USAEDU", "k.u."))
     assert triples(code(coder, "The K.U. team condemned Russia.")) == [("USAEDU", "RUS", "111")]
+
+
+def test_an_object_naming_no_one_leaves_the_target_to_the_phrase_after_it(nlp):
+    """ "donated $8 million to Ukraine": the pattern's target is the object, a sum of money;
+    whom it went to is the "to" phrase."""
+    base = small_dictionaries()
+    target = Slot(SlotKind.OBJECT, is_target=True)
+    donate = VerbPattern("v:donate", "073", "donate", slots=(target,))
+    coder = Coder(nlp, compile_dictionaries(nlp, replace(base, verbs=base.verbs + (donate,))), "t")
+    assert triples(code(coder, "Germany donated $8 million to Ukraine.")) == [
+        ("DEU", "UKR", "073")
+    ]

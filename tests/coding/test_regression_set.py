@@ -40,6 +40,8 @@ MUST_PASS = (
     # preposition that may be the complement's.
     "s10-demand-release", "s10-demand-lift-sanctions", "s10-demand-withdraw",
     "s10-demand-policy-change",
+    # A sum of money is no target: the "to" phrase is.
+    "s07-donate",
 )
 
 Triple = tuple[str, str, str]

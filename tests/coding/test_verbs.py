@@ -223,3 +223,15 @@ def test_a_word_sequence_needs_its_order_and_its_last_two_words_together(vocab):
     assert matches("new", "global", "economic")
     assert not matches("new", "economic", "trade")
     assert not matches("economic", "new")
+
+
+def test_the_subject_of_an_infinitive_after_the_verb_is_its_object(vocab):
+    # "Iran allowed inspectors to visit the site", parsed with "inspectors" under "visit"
+    doc = Doc(
+        vocab,
+        words=["Iran", "allowed", "inspectors", "to", "visit", "the", "site"],
+        heads=[1, 1, 4, 4, 1, 6, 4],
+        deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "det", "dobj"],
+    )
+    assert build_frame(doc[1]).obj == doc[2]
+    assert find_subject(doc[4]) == doc[2]
