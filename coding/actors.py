@@ -35,6 +35,9 @@ CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis
 # the thing is. Not "-backed" or "-made": an "Iranian-backed militia" is not Iran.
 OWNING_PARTICIPLES = frozenset({"own", "flag", "lead", "run", "operate", "register"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+# "former minister", "ex-president": out of office, one of the elite (ELI).
+FORMER_WORDS = frozenset({"former", "ex", "ex-"})
+ELITE_ROLE = "ELI"
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,10 +232,13 @@ def _phrase_actors(
     roles = compiled.role_codes
     head_agent = any(h.covers(head.i) for h in hits.agents)
     indices = {t.i for t in phrase_tokens(head, head_agent)}
+    former = any(head.doc[i].lower_ in FORMER_WORDS for i in indices)
     named = []
     for hit in hits.actors:
         if indices.intersection(range(hit.start, hit.end)):
             code, rule = resolve_actor_code(hit, compiled, on)
+            if not code and former:
+                code, rule = _former_holder(hit, compiled)
             if code:
                 named.append((hit, code, rule))
     agent_hits = [h for h in hits.agents if indices.intersection(range(h.start, h.end))]
@@ -265,7 +271,29 @@ def _phrase_actors(
             _match(head, composed, [hit, *(agent_hits[i] for i in own)],
                    [rule, *(agent_rules[i] for i in own)], roles),
         )
-    return list(found.values())
+    matches = list(found.values())
+    return [_as_former(m) for m in matches] if former else matches
+
+
+def _former_holder(hit: Hit, compiled: CompiledDictionaries) -> tuple[str, str]:
+    """A named holder of an office out of its dates, called former ("former president Rodrigo
+    Duterte" in 2025): the country of the office, which ELI then composes with."""
+    for entry in compiled.actors_by_phrase.get(hit.key, ()):
+        for dated in entry.codes:
+            root, _ = split_code(dated.code, compiled.role_codes)
+            if root:
+                return root, f"{entry.rule_id} @former"
+    return "", ""
+
+
+def _as_former(actor: ActorMatch) -> ActorMatch:
+    """A former official is one of the country's elite, CAMEO's ELI ("a former Ukrainian
+    minister" -> UKRELI, not UKRGOV)."""
+    blocks = [actor.role[i : i + 3] for i in range(0, len(actor.role), 3)]
+    if "GOV" not in blocks:
+        return actor
+    role = "".join(dict.fromkeys(ELITE_ROLE if b == "GOV" else b for b in blocks))
+    return replace(actor, code=actor.country + role, role=role)
 
 
 def _branch(hit: Hit, head: Token) -> int | None:

@@ -258,3 +258,21 @@ def test_an_object_naming_no_one_leaves_the_target_to_the_phrase_after_it(nlp):
     assert triples(code(coder, "Germany donated $8 million to Ukraine.")) == [
         ("DEU", "UKR", "073")
     ]
+
+
+def test_a_former_official_is_one_of_the_countrys_elite(nlp):
+    """ "former" turns a government role into ELI, and gives a named office holder out of his
+    dates the office's country: ELI composes with it."""
+    coder = small_coder(
+        nlp, actor("a:kuchma", "UKRGOV", "Leonid Kuchma", start=date(1994, 7, 19),
+                   end=date(2005, 1, 23)),
+    )
+    assert triples(code(coder, "Russia condemned a former Ukrainian president.")) == [
+        ("RUS", "UKRELI", "111")
+    ]
+    assert triples(code(coder, "Russia condemned former President Leonid Kuchma.")) == [
+        ("RUS", "UKRELI", "111")
+    ]
+    assert triples(code(coder, "Russia condemned President Leonid Kuchma.")) == [
+        ("RUS", "GOV", "111")
+    ]
