@@ -219,7 +219,8 @@ def _code_predicate(
     targets, shared_back = participants.same_country(targets, sources, sent)
     steps += shared + shared_back
     sources, targets, placed = participants.country_of_place(sources, targets, predicate)
-    steps += placed
+    targets, within = participants.within_jurisdiction(targets, sources)
+    steps += placed + within
     subject = found.source_head or frame.subject
     # Several actors named by one phrase ("Indian and Chinese troops") are a list too.
     listed = subject is not None and (

@@ -31,6 +31,7 @@ DEFAULT_TARGET_PREPS = (
 )
 PLACE_TARGET_PREPS = frozenset({"in", "inside"})
 INSTRUMENT_ROLES = frozenset({"MIL", "COP"})
+JURISDICTION_ROLES = frozenset({"COP", "JUD"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -206,6 +207,32 @@ def country_of_place(
         return found
 
     return placed(sources), placed(targets), steps
+
+
+def within_jurisdiction(
+    targets: list[ActorMatch], sources: list[ActorMatch]
+) -> tuple[list[ActorMatch], list[TraceStep]]:
+    """Police, courts and prosecutors act within their own country: the people they act on,
+    when no country is named for them, are that country's ("Hong Kong prosecutors charged
+    pro-democracy activists" -> HKGCVL). Armies and governments act abroad too: not them."""
+    countries = {s.country for s in sources if s.country and _blocks(s.role) & JURISDICTION_ROLES}
+    if len(countries) != 1:
+        return targets, []
+    (country,) = countries
+    placed, steps = [], []
+    for target in targets:
+        if target.country or not target.role:
+            placed.append(target)
+            continue
+        code = country + target.role
+        placed.append(replace(target, code=code, country=country))
+        detail = f"{target.text!r} -> {code} (acted on by {country}'s own police or courts)"
+        steps.append(TraceStep("actor", "within-jurisdiction", Outcome.RESOLVED, detail))
+    return placed, steps
+
+
+def _blocks(role: str) -> set[str]:
+    return {role[i : i + 3] for i in range(0, len(role), 3)}
 
 
 def place_targets(

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from coding.compiled import compile_dictionaries
-from coding.entries import NegatedCode, Slot, SlotKind, VerbPattern
+from coding.entries import AgentEntry, NegatedCode, Slot, SlotKind, VerbPattern
 from coding.pipeline import Coder
 from coding.records import Outcome
 from tests.coding.builders import actor, code, small_coder, small_dictionaries, triples
@@ -275,4 +275,19 @@ def test_a_former_official_is_one_of_the_countrys_elite(nlp):
     ]
     assert triples(code(coder, "Russia condemned President Leonid Kuchma.")) == [
         ("RUS", "GOV", "111")
+    ]
+
+
+def test_police_and_courts_act_on_people_of_their_own_country(nlp):
+    # A role with no country named, acted on by a country's police: that country's. Armies act
+    # abroad too, so their targets stay as named.
+    base = small_dictionaries()
+    protesters = AgentEntry("g:cvl", ("protesters",), "CVL")
+    dictionaries = replace(base, agents=base.agents + (protesters,))
+    coder = Coder(nlp, compile_dictionaries(nlp, dictionaries), "test")
+    assert triples(code(coder, "Russian police arrested protesters.")) == [
+        ("RUSCOP", "RUSCVL", "173")
+    ]
+    assert triples(code(coder, "Russian troops arrested protesters.")) == [
+        ("RUSMIL", "CVL", "173")
     ]
