@@ -180,6 +180,11 @@ def compose(country_code: str, agents: list[AgentEntry], roles: frozenset[str]) 
     return before + root + after
 
 
+def role_blocks(role: str) -> list[str]:
+    """A role code's 3-letter blocks in order: "MILGOV" -> ["MIL", "GOV"]."""
+    return [role[i : i + 3] for i in range(0, len(role), 3)]
+
+
 def _blocks(codes) -> str:
     """Role blocks in order, each once: "Foreign Ministry spokesman" is GOV, not GOVGOV."""
     seen: list[str] = []
@@ -289,7 +294,7 @@ def _former_holder(hit: Hit, compiled: CompiledDictionaries) -> tuple[str, str]:
 def _as_former(actor: ActorMatch) -> ActorMatch:
     """A former official is one of the country's elite, CAMEO's ELI ("a former Ukrainian
     minister" -> UKRELI, not UKRGOV)."""
-    blocks = [actor.role[i : i + 3] for i in range(0, len(actor.role), 3)]
+    blocks = role_blocks(actor.role)
     if "GOV" not in blocks:
         return actor
     role = "".join(dict.fromkeys(ELITE_ROLE if b == "GOV" else b for b in blocks))

@@ -215,7 +215,10 @@ def within_jurisdiction(
     """Police, courts and prosecutors act within their own country: the people they act on,
     when no country is named for them, are that country's ("Hong Kong prosecutors charged
     pro-democracy activists" -> HKGCVL). Armies and governments act abroad too: not them."""
-    countries = {s.country for s in sources if s.country and _blocks(s.role) & JURISDICTION_ROLES}
+    countries = {
+        s.country for s in sources
+        if s.country and JURISDICTION_ROLES.intersection(actor_lookup.role_blocks(s.role))
+    }
     if len(countries) != 1:
         return targets, []
     (country,) = countries
@@ -229,10 +232,6 @@ def within_jurisdiction(
         detail = f"{target.text!r} -> {code} (acted on by {country}'s own police or courts)"
         steps.append(TraceStep("actor", "within-jurisdiction", Outcome.RESOLVED, detail))
     return placed, steps
-
-
-def _blocks(role: str) -> set[str]:
-    return {role[i : i + 3] for i in range(0, len(role), 3)}
 
 
 def place_targets(
