@@ -10,7 +10,8 @@ TraceStep.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -154,6 +155,30 @@ def _own_forces(actors: list[ActorMatch]) -> bool:
     return all(not a.country and a.role in INSTRUMENT_ROLES for a in actors)
 
 
+@dataclass(frozen=True, slots=True)
+class RoleCountry:
+    """One rule that gives roles of no named country a country, and how the trace says so."""
+
+    stage: str
+    rule: str
+    reason: str
+
+    def give(
+        self, actors: list[ActorMatch], country: str,
+        applies: Callable[[ActorMatch], bool] = lambda actor: True,
+    ) -> tuple[list[ActorMatch], list[TraceStep]]:
+        given, steps = [], []
+        for actor in actors:
+            if actor.country or not actor.role or not applies(actor):
+                given.append(actor)
+                continue
+            code = country + actor.role
+            given.append(replace(actor, code=code, country=country))
+            detail = f"{actor.text!r} -> {code} ({self.reason})"
+            steps.append(TraceStep(self.stage, self.rule, Outcome.RESOLVED, detail))
+        return given, steps
+
+
 def same_country(
     actors: list[ActorMatch], others: list[ActorMatch], sent: Span
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
@@ -165,19 +190,14 @@ def same_country(
         return actors, []
     (country,) = countries
     doc = sent.doc
-    shared, steps = [], []
-    for actor in actors:
+
+    def definite(actor: ActorMatch) -> bool:
         # Actors resolved from earlier sentences carry offsets into another Doc.
         here = sent.start < actor.start < sent.end and doc[actor.start].text in actor.text
-        definite = here and doc[actor.start - 1].lower_ == "the"
-        if actor.country or not definite:
-            shared.append(actor)
-            continue
-        code = country + actor.role
-        shared.append(replace(actor, code=code, country=country))
-        detail = f"'the {actor.text}' -> {code} (the other side's country)"
-        steps.append(TraceStep("coref", "same-country-role", Outcome.RESOLVED, detail))
-    return shared, steps
+        return here and doc[actor.start - 1].lower_ == "the"
+
+    step = RoleCountry("coref", "same-country-role", "the other side's country")
+    return step.give(actors, country, definite)
 
 
 def country_of_place(
@@ -192,21 +212,10 @@ def country_of_place(
     place = place_of_event(predicate, sources + targets)
     if place is None or not place.resolved or not place.country:
         return sources, targets, []
-    steps: list[TraceStep] = []
-
-    def placed(actors: list[ActorMatch]) -> list[ActorMatch]:
-        found = []
-        for actor in actors:
-            if actor.country or not actor.role:
-                found.append(actor)
-                continue
-            code = place.country + actor.role
-            found.append(replace(actor, code=code, country=place.country))
-            detail = f"{actor.text!r} -> {code} (in {place.text}, {place.country})"
-            steps.append(TraceStep("actor", "place-country-role", Outcome.RESOLVED, detail))
-        return found
-
-    return placed(sources), placed(targets), steps
+    step = RoleCountry("actor", "place-country-role", f"in {place.text}, {place.country}")
+    sources, source_steps = step.give(sources, place.country)
+    targets, target_steps = step.give(targets, place.country)
+    return sources, targets, source_steps + target_steps
 
 
 def within_jurisdiction(
@@ -222,16 +231,8 @@ def within_jurisdiction(
     if len(countries) != 1:
         return targets, []
     (country,) = countries
-    placed, steps = [], []
-    for target in targets:
-        if target.country or not target.role:
-            placed.append(target)
-            continue
-        code = country + target.role
-        placed.append(replace(target, code=code, country=country))
-        detail = f"{target.text!r} -> {code} (acted on by {country}'s own police or courts)"
-        steps.append(TraceStep("actor", "within-jurisdiction", Outcome.RESOLVED, detail))
-    return placed, steps
+    step = RoleCountry("actor", "within-jurisdiction", f"acted on by {country}'s police or courts")
+    return step.give(targets, country)
 
 
 def place_targets(
