@@ -21,7 +21,7 @@ from coding.compiled import ACTOR_LABEL, AGENT_LABEL, DISCARD_LABEL, CompiledDic
 from coding.entries import AgentEntry
 from coding.places import PlaceReason, resolve_place
 from coding.records import ActorMatch
-from coding.tree import tree_of
+from coding.tree import Tree, tree_of
 
 # Dependents that belong to a noun phrase's naming core. Clauses (relcl, acl) and most
 # prepositional phrases ("talks with Russia") name someone else and stay out.
@@ -74,15 +74,16 @@ def find_hits(sent: Span, compiled: CompiledDictionaries) -> SentenceHits:
 
     Discard phrases are matched separately: they never block an actor."""
     doc = sent.doc
+    tree = tree_of(doc)
     found = compiled.matches(sent)
     strings = doc.vocab.strings
     candidates: list[Hit] = []
     discards: list[Hit] = []
     for match_id, start, end in found:
         label = strings[match_id]  # offsets are the Doc's, even when matching a Span
-        if label == AGENT_LABEL and doc[end - 1].pos_ not in NOUN_TAGS:
+        if label == AGENT_LABEL and tree.pos[end - 1] not in NOUN_TAGS:
             continue  # role words are nouns: "official" in "an official visit" is not a role
-        key = " ".join(t.lower_ for t in doc[start:end])
+        key = " ".join(tree.lower[start:end])
         if key in compiled.proper_keys and any(t.is_lower for t in doc[start:end]):
             continue  # a name needs its capitals: "a strict Islamic state" is no group
         hit = Hit(label, start, end, key)
@@ -102,50 +103,56 @@ def find_hits(sent: Span, compiled: CompiledDictionaries) -> SentenceHits:
     )
 
 
-def phrase_tokens(head: Token, role_head: bool) -> list[Token]:
+def phrase_positions(head: Token, role_head: bool) -> set[int]:
     """The tokens that name the phrase headed by `head`: its modifiers and "of" phrases, and
     for a role word also "from"/"in" phrases ("soldiers from Chad", "lawmakers in Kenya").
     Lists inside a modifier count whole ("ambassadors of France, Italy and Spain")."""
+    tree = tree_of(head.doc)
     preps = ROLE_PREPOSITIONS if role_head else OF_PREPOSITIONS
-    tokens = [head]
-    stack = [head]
+    found = {head.i}
+    stack = [head.i]
     while stack:
         token = stack.pop()
-        for child in token.children:
+        at_head = token == head.i
+        for child in tree.children[token]:
+            dep = tree.deps[child]
             inside = (
-                child.dep_ in MODIFIER_DEPS
-                or (child.dep_ == "npadvmod" and token.lemma_.lower() in OWNING_PARTICIPLES)
-                or (child.dep_ == "prep" and child.lower_ in preps and token is head)
-                or (child.dep_ == "pobj" and token.dep_ == "prep")
-                or (child.dep_ == "conj" and token is not head)
+                dep in MODIFIER_DEPS
+                or (dep == "npadvmod" and tree.lemmas[token] in OWNING_PARTICIPLES)
+                or (dep == "prep" and tree.lower[child] in preps and at_head)
+                or (dep == "pobj" and tree.deps[token] == "prep")
+                or (dep == "conj" and not at_head)
             )
             if inside:
-                tokens.append(child)
+                found.add(child)
                 stack.append(child)
-    return sorted(tokens, key=lambda t: t.i)
+    return found
 
 
 def coordinated_heads(head: Token) -> list[Token]:
     """The head and the nouns listed with it: "Russia and China", "Mali, the Niger, Chad and
     Sudan" (the parser may hang list members as conj, appos or nmod; all count). A verb
     with two subjects is a list the parser split ("Lions, tigers, and Gondor welcomed")."""
-    group = {head.i: head}
-    for token in head.conjuncts:
-        if token.pos_ in NOUN_TAGS:
-            group[token.i] = token
-    if head.dep_ == "nsubj":
-        for sibling in head.head.children:
-            if sibling.dep_ == "nsubj" and sibling.pos_ in NOUN_TAGS and sibling is not head:
-                group[sibling.i] = sibling
-                group.update((c.i, c) for c in sibling.conjuncts if c.pos_ in NOUN_TAGS)
-    for child in head.children:
+    doc = head.doc
+    tree = tree_of(doc)
+
+    def listed_nouns(i: int) -> list[int]:
+        return [c for c in tree.conjuncts(i) if tree.pos[c] in NOUN_TAGS]
+
+    group = {head.i, *listed_nouns(head.i)}
+    if tree.deps[head.i] == "nsubj":
+        for sibling in tree.children[tree.heads[head.i]]:
+            if tree.deps[sibling] == "nsubj" and tree.pos[sibling] in NOUN_TAGS:
+                group.add(sibling)
+                group.update(listed_nouns(sibling))
+    for child in tree.children[head.i]:
         # Only inside a list: "Sudan's minister" (nmod) or "Zelensky, the president"
         # (appos) name one actor, not two.
-        listed = len(group) > 1 or any(c.dep_ == "conj" for c in child.children)
-        if child.dep_ in ("appos", "nmod") and child.pos_ == "PROPN" and listed:
-            group[child.i] = child
-            group.update((c.i, c) for c in child.conjuncts if c.pos_ in NOUN_TAGS)
-    return [group[i] for i in sorted(group)]
+        listed = len(group) > 1 or any(tree.deps[c] == "conj" for c in tree.children[child])
+        if tree.deps[child] in ("appos", "nmod") and tree.pos[child] == "PROPN" and listed:
+            group.add(child)
+            group.update(listed_nouns(child))
+    return [doc[i] for i in sorted(group)]
 
 
 def resolve_actor_code(hit: Hit, compiled: CompiledDictionaries, on: date) -> tuple[str, str]:
@@ -236,8 +243,8 @@ def _phrase_actors(
 ) -> list[ActorMatch]:
     roles = compiled.role_codes
     head_agent = any(h.covers(head.i) for h in hits.agents)
-    indices = {t.i for t in phrase_tokens(head, head_agent)}
-    former = any(head.doc[i].lower_ in FORMER_WORDS for i in indices)
+    indices = phrase_positions(head, head_agent)
+    former = any(tree_of(head.doc).lower[i] in FORMER_WORDS for i in indices)
     named = []
     for hit in hits.actors:
         if indices.intersection(range(hit.start, hit.end)):
@@ -399,25 +406,28 @@ def nested_actors(
     drawn into talks with X" are about Iran."""
     if head is None:
         return []
-    queue = [head]
+    doc = head.doc
+    tree = tree_of(doc)
+    queue = [head.i]
     while queue:
         token = queue.pop(0)
-        for child in token.children:
-            if child.dep_ in CLAUSE_DEPS:
+        for child in tree.children[token]:
+            dep = tree.deps[child]
+            if dep in CLAUSE_DEPS:
                 continue
-            subject = _own_clause_subject(child) if child.dep_ == "acl" else None
+            subject = _own_clause_subject(tree, child) if dep == "acl" else None
             if subject is not None:
-                found = slot_actors(subject, hits, compiled, on)
+                found = slot_actors(doc[subject], hits, compiled, on)
                 if found:
                     return found
                 continue
-            if child.dep_ in ("pobj", "dobj") and child.pos_ in NOUN_TAGS:
-                found = slot_actors(child, hits, compiled, on)
+            if dep in ("pobj", "dobj") and tree.pos[child] in NOUN_TAGS:
+                found = slot_actors(doc[child], hits, compiled, on)
                 if found:
                     return found
             queue.append(child)
     return []
 
 
-def _own_clause_subject(clause: Token) -> Token | None:
-    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+def _own_clause_subject(tree: Tree, clause: int) -> int | None:
+    return next((c for c in tree.children[clause] if tree.deps[c] in ("nsubj", "nsubjpass")), None)

@@ -51,9 +51,9 @@ class Anchors:
         )
 
     def possible(self, present: set[str]) -> bool:
-        return self.required <= present and all(
-            not a.isdisjoint(present) for a in self.alternatives
-        )
+        if not self.required <= present:
+            return False
+        return not self.alternatives or all(not a.isdisjoint(present) for a in self.alternatives)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +68,7 @@ class PredicatePatterns:
     anchors: tuple[Anchors, ...]
     unanchored: tuple[int, ...]  # positions of patterns with no required word
     by_word: Mapping[str, tuple[int, ...]]  # required word -> positions of patterns keyed on it
+    keys: frozenset[str]  # the words of by_word, for a set intersection with no Python loop
 
     @classmethod
     def of(cls, patterns: tuple[VerbPattern, ...]) -> PredicatePatterns:
@@ -82,13 +83,13 @@ class PredicatePatterns:
                 unanchored.append(position)
         return cls(
             patterns, anchors, tuple(unanchored),
-            MappingProxyType({w: tuple(p) for w, p in by_word.items()}),
+            MappingProxyType({w: tuple(p) for w, p in by_word.items()}), frozenset(by_word),
         )
 
     def candidates(self, present: set[str]) -> Iterator[VerbPattern]:
         """The patterns whose anchor words all occur in `present`, in order of specificity."""
         positions = list(self.unanchored)
-        for word in present.intersection(self.by_word):
+        for word in present & self.keys:
             positions += self.by_word[word]
         positions.sort()
         for position in positions:

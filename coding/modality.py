@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from coding.records import Modality
+from coding.tree import Tree, tree_of
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 # Adverbs that a negation before them turns into a negation of the verb ("not ever", "not yet").
@@ -47,49 +48,59 @@ INTENT_CODES = {
 }
 
 
-def _aux_words(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+def _aux_words(tree: Tree, verb: int) -> set[str]:
+    return {tree.lower[c] for c in tree.children[verb] if tree.deps[c] in ("aux", "auxpass")}
 
 
 def is_negated(verb: Token) -> bool:
-    return any(_negates(c) for c in verb.children)
+    return _negated(tree_of(verb.doc), verb.i)
 
 
-def _negates(child: Token) -> bool:
-    if child.dep_ == "neg" or child.lower_ in NEGATIONS and child.dep_ == "advmod":
+def _negated(tree: Tree, verb: int) -> bool:
+    return any(_negates(tree, c) for c in tree.children[verb])
+
+
+def _negates(tree: Tree, child: int) -> bool:
+    dep, word = tree.deps[child], tree.lower[child]
+    if dep == "neg" or word in NEGATIONS and dep == "advmod":
         return True
     # "did not even ever attack": the parser may hang the negation on the adverb after it.
     return (
-        child.dep_ == "advmod" and child.lower_ in NEGATED_ADVERBS
-        and any(g.dep_ == "neg" for g in child.children)
+        dep == "advmod" and word in NEGATED_ADVERBS
+        and any(tree.deps[g] == "neg" for g in tree.children[child])
     )
 
 
-def governing_chain(verb: Token) -> list[Token]:
+def _has_mark(tree: Tree, verb: int, marks: frozenset[str]) -> bool:
+    return any(tree.deps[c] == "mark" and tree.lower[c] in marks for c in tree.children[verb])
+
+
+def governing_chain(tree: Tree, verb: int) -> list[int]:
     """The verbs above this one through complements and conjunctions, nearest first."""
     chain = []
     current = verb
-    while current.dep_ in ("xcomp", "ccomp", "conj", "advcl") and current.head is not current:
-        current = current.head
+    while tree.deps[current] in ("xcomp", "ccomp", "conj", "advcl") and (
+        tree.heads[current] != current
+    ):
+        current = tree.heads[current]
         chain.append(current)
     return chain
 
 
 def modality_of(verb: Token) -> Modality:
-    aux = _aux_words(verb)
-    negated = is_negated(verb)
-    hypothetical = bool(aux & CONDITIONAL_AUX) or any(
-        c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children
-    )
+    tree = tree_of(verb.doc)
+    aux = _aux_words(tree, verb.i)
+    negated = _negated(tree, verb.i)
+    hypothetical = bool(aux & CONDITIONAL_AUX) or _has_mark(tree, verb.i, CONDITIONAL_MARKS)
     future = bool(aux & FUTURE_AUX) or (
         # "is going to attack"
         verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG"
     )
     reported = False
-    current = verb
-    for governor in governing_chain(verb):
-        link = current.dep_
-        lemma = governor.lemma_.lower()
+    current = verb.i
+    for governor in governing_chain(tree, verb.i):
+        link = tree.deps[current]
+        lemma = tree.lemmas[governor]
         if link == "xcomp" and lemma in INTENT_GOVERNORS:
             future = True
         if link == "xcomp" and lemma in NEGATING_GOVERNORS:
@@ -98,33 +109,32 @@ def modality_of(verb: Token) -> Modality:
             negated = True
         if link == "ccomp" and lemma in SPEECH_VERBS:
             reported = True
-        if link == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in current.children
-        ):
+        if link == "advcl" and _has_mark(tree, current, CONDITIONAL_MARKS):
             hypothetical = True
-        if link == "xcomp" and is_negated(governor):
+        if link == "xcomp" and _negated(tree, governor):
             negated = True
-        if link == "conj" and is_negated(governor) and _joined_by_or(governor):
+        if link == "conj" and _negated(tree, governor) and _joined_by_or(tree, governor):
             negated = True  # "did not attack or shell": the negation covers both
-        if link in ("xcomp", "conj") and _aux_words(governor) & CONDITIONAL_AUX:
+        if link in ("xcomp", "conj") and _aux_words(tree, governor) & CONDITIONAL_AUX:
             hypothetical = True
-        if link in ("xcomp", "conj") and _aux_words(governor) & FUTURE_AUX:
+        if link in ("xcomp", "conj") and _aux_words(tree, governor) & FUTURE_AUX:
             future = True
         current = governor
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    passive = any(tree.deps[c] in ("auxpass", "nsubjpass") for c in tree.children[verb.i])
     return Modality(negated, hypothetical, future, reported, passive)
 
 
-def _joined_by_or(verb: Token) -> bool:
-    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in verb.children)
+def _joined_by_or(tree: Tree, verb: int) -> bool:
+    return any(tree.deps[c] == "cc" and tree.lower[c] in ("or", "nor") for c in tree.children[verb])
 
 
 def intended(verb: Token) -> bool:
     """Planned, promised or vowed but not done: the verb complements an intent verb ("plans
     to attack", "vowed to retaliate"), through any chain of complements."""
-    current = verb
-    for governor in governing_chain(verb):
-        if current.dep_ == "xcomp" and governor.lemma_.lower() in INTENT_GOVERNORS:
+    tree = tree_of(verb.doc)
+    current = verb.i
+    for governor in governing_chain(tree, verb.i):
+        if tree.deps[current] == "xcomp" and tree.lemmas[governor] in INTENT_GOVERNORS:
             return True
         current = governor
     return False

@@ -32,6 +32,16 @@ class Tree:
         """doc[start:end].text, cut from the Doc's text."""
         return self.text[self.starts[start] : self.ends[end - 1]] if end > start else ""
 
+    def conjuncts(self, i: int) -> list[int]:
+        """Token.conjuncts: the tokens listed with this one (by "conj" links), not itself."""
+        first = i
+        while self.heads[first] != first and self.deps[first] == "conj":
+            first = self.heads[first]
+        listed = [first]
+        for word in listed:  # grows while read: each member's own conjuncts follow it
+            listed.extend(c for c in self.children[word] if c > word and self.deps[c] == "conj")
+        return [w for w in listed if w != i]
+
     def depth(self, i: int) -> int:
         """How many heads lie above the token (len(list(token.ancestors)))."""
         steps = 0
