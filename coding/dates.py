@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import dateparser
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from coding.records import Outcome, TraceStep
+from coding.tree import Tree, entities, tree_of
 
 BACKGROUND_DAYS = 7
 # A month and day without a year this close after the article is an announced date ("talks on
@@ -276,28 +277,30 @@ def parse_date_phrase(text: str, published: date) -> ResolvedDate | None:
     return ResolvedDate(day, precision, "text", text, last, background)
 
 
-def _date_entity_of(token: Token) -> Span | None:
-    """The DATE entity containing this token, if any."""
-    if token.ent_type_ != "DATE":
+def _date_entity_at(doc: Doc, tree: Tree, i: int) -> Span | None:
+    """The DATE entity containing token `i`, if any."""
+    if tree.ent_types[i] != "DATE":
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ == "DATE":
+    for ent in entities(doc):
+        if ent.start <= i < ent.end and ent.label_ == "DATE":
             return ent
     return None
 
 
-def _date_phrase(token: Token) -> Span | None:
-    """The date phrase headed by `token`: its DATE entity, or, when the model tagged none, the
-    token's own subtree if it names a date word ("on Friday" parsed but not tagged)."""
-    ent = _date_entity_of(token)
+def _date_phrase(doc: Doc, tree: Tree, i: int) -> Span | None:
+    """The date phrase headed by token `i`: its DATE entity, or, when the model tagged none,
+    the token's own subtree if it names a date word ("on Friday" parsed but not tagged)."""
+    ent = _date_entity_at(doc, tree, i)
     if ent is not None:
         return ent
-    subtree = list(token.subtree)
+    subtree = tree.subtree(i)
     if len(subtree) > MAX_UNTAGGED_WORDS:
         return None
-    words = {t.lower_ for t in subtree}
-    if words & DATE_WORDS or any(YEAR.match(t.text) for t in subtree if t.pos_ == "NUM"):
-        return token.doc[subtree[0].i : subtree[-1].i + 1]
+    words = {tree.lower[t] for t in subtree}
+    if words & DATE_WORDS or any(
+        YEAR.match(tree.text_of(t, t + 1)) for t in subtree if tree.pos[t] == "NUM"
+    ):
+        return doc[subtree[0] : subtree[-1] + 1]
     return None
 
 
@@ -306,35 +309,40 @@ def temporal_phrases(verb: Token) -> list[Span]:
     a bare noun-phrase modifier ("last week", "yesterday", "two days ago"), a possessor
     ("Monday's attack"), or "on <day>" attached to the verb's direct object ("held talks on
     Monday", which the parser often hangs on "talks")."""
+    doc = verb.doc
+    tree = tree_of(doc)
     found: list[Span] = []
-    holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    holders = [verb.i] + [c for c in tree.children[verb.i] if tree.deps[c] == "dobj"]
     for holder in holders:
-        for child in holder.children:
-            candidates: list[Token] = []
-            if child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPS:
-                if holder is verb or child.lower_ == "on":
-                    candidates = [g for g in child.children if g.dep_ == "pobj"]
-            elif holder is verb and child.dep_ in TEMPORAL_DEPS:
+        for child in tree.children[holder]:
+            candidates: list[int] = []
+            dep, word = tree.deps[child], tree.lower[child]
+            if dep == "prep" and word in TEMPORAL_PREPS:
+                if holder == verb.i or word == "on":
+                    candidates = [g for g in tree.children[child] if tree.deps[g] == "pobj"]
+            elif holder == verb.i and dep in TEMPORAL_DEPS:
                 candidates = [child]
             for candidate in candidates:
-                phrase = _date_phrase(candidate)
+                phrase = _date_phrase(doc, tree, candidate)
                 if phrase is not None and phrase not in found:
                     found.append(phrase)
-    for phrase in _glued_dates(verb):
+    for phrase in _glued_dates(doc, tree, verb.i):
         if phrase not in found:
             found.append(phrase)
     return found
 
 
-def _glued_dates(verb: Token) -> list[Span]:
+def _glued_dates(doc: Doc, tree: Tree, verb: int) -> list[Span]:
     """Dates the parser made the head of the name before them (see `glued_name`)."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")] + [
-        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    children = tree.children[verb]
+    objects = [c for c in children if tree.deps[c] in ("dobj", "npadvmod")] + [
+        g for c in children if tree.deps[c] == "prep"
+        for g in tree.children[c] if tree.deps[g] == "pobj"
     ]
     found = []
     for head in objects:
-        ent = _date_entity_of(head)
-        if ent is not None and glued_name(head) is not None:
+        ent = _date_entity_at(doc, tree, head)
+        if ent is not None and _glued_name_at(doc, tree, head, ent) is not None:
             found.append(ent)
     return found
 
@@ -344,10 +352,20 @@ def glued_name(token: Token) -> Token | None:
     Tuesday". The parser then often makes "Tuesday" the head of the phrase (an object or a
     noun-phrase modifier) and "Assad" its compound. For such a date token, the head of the
     name before it; None for any other token."""
-    ent = _date_entity_of(token)
+    doc = token.doc
+    tree = tree_of(doc)
+    ent = _date_entity_at(doc, tree, token.i)
     if ent is None:
         return None
-    names = [c for c in token.lefts if c.dep_ == "compound" and not ent.start <= c.i < ent.end]
+    name = _glued_name_at(doc, tree, token.i, ent)
+    return None if name is None else doc[name]
+
+
+def _glued_name_at(doc: Doc, tree: Tree, date: int, ent: Span) -> int | None:
+    names = [
+        c for c in tree.children[date]
+        if c < date and tree.deps[c] == "compound" and not ent.start <= c < ent.end
+    ]
     return names[-1] if names else None
 
 

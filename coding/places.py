@@ -26,6 +26,7 @@ import pycountry
 from spacy.tokens import Span, Token
 
 from coding.records import ActorMatch, Outcome, TraceStep
+from coding.tree import Tree, entities, tree_of
 
 logger = logging.getLogger(__name__)
 
@@ -210,7 +211,7 @@ def resolve_place(
 def _entity_of(token: Token) -> Span | None:
     if not token.ent_type_:
         return None
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return next((e for e in entities(token.doc) if e.start <= token.i < e.end), None)
 
 
 def _name_span(token: Token) -> Span:
@@ -232,51 +233,55 @@ def _qualifier(token: Token) -> str:
     return ""
 
 
-def _name_tokens(pobj: Token, depth: int = 0) -> Iterable[Token]:
+def _name_tokens(tree: Tree, pobj: int, depth: int = 0) -> Iterable[int]:
     """Proper-noun heads that could name the place of a prepositional object: the object itself,
     a proper-noun modifier of a common noun ("the Kharkiv region"), or a name further inside
     ("the embassy in Paris", "the city of Kharkiv")."""
-    if pobj.pos_ == "PROPN" or pobj.ent_type_ in PLACE_ENTITIES:
+    if tree.pos[pobj] == "PROPN" or tree.ent_types[pobj] in PLACE_ENTITIES:
         yield pobj
         return
     if depth >= MAX_DEPTH:
         return
-    yield from (c for c in pobj.children if c.dep_ == "compound" and c.pos_ == "PROPN")
-    for prep in pobj.children:
-        if prep.dep_ == "prep" and prep.lower_ in INNER_PREPS:
-            for inner in prep.children:
-                if inner.dep_ == "pobj":
-                    yield from _name_tokens(inner, depth + 1)
+    yield from (
+        c for c in tree.children[pobj] if tree.deps[c] == "compound" and tree.pos[c] == "PROPN"
+    )
+    for prep in tree.children[pobj]:
+        if tree.deps[prep] == "prep" and tree.lower[prep] in INNER_PREPS:
+            for inner in tree.children[prep]:
+                if tree.deps[inner] == "pobj":
+                    yield from _name_tokens(tree, inner, depth + 1)
 
 
-def _holders(predicate: Token) -> list[Token]:
+def _holders(tree: Tree, predicate: int) -> list[int]:
     """The tokens whose locative prepositions place the event: the predicate, its direct
     object, and, for an event noun ("held talks in Geneva"), the verb governing it."""
-    holders = [predicate] + [c for c in predicate.children if c.dep_ == "dobj"]
-    if predicate.pos_ == "NOUN" and predicate.dep_ == "dobj":
-        holders.append(predicate.head)
+    holders = [predicate] + [c for c in tree.children[predicate] if tree.deps[c] == "dobj"]
+    if tree.pos[predicate] == "NOUN" and tree.deps[predicate] == "dobj":
+        holders.append(tree.heads[predicate])
     return holders
 
 
 def place_mentions(predicate: Token, excluded: Sequence[tuple[int, int]]) -> list[Token]:
     """Candidate place names for the event, nearest to the predicate first; tokens inside
     `excluded` (the event's source and target) are never its place."""
-    found: list[Token] = []
-    for holder in _holders(predicate):
-        for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+    doc = predicate.doc
+    tree = tree_of(doc)
+    found: list[int] = []
+    for holder in _holders(tree, predicate.i):
+        for prep in tree.children[holder]:
+            if tree.deps[prep] != "prep" or tree.lower[prep] not in LOCATIVE_PREPS:
                 continue
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj":
+            for pobj in tree.children[prep]:
+                if tree.deps[pobj] != "pobj":
                     continue
-                for token in _name_tokens(pobj):
-                    if token.ent_type_ in NOT_PLACE_ENTITIES:
+                for token in _name_tokens(tree, pobj):
+                    if tree.ent_types[token] in NOT_PLACE_ENTITIES:
                         continue
-                    if any(start <= token.i < end for start, end in excluded):
+                    if any(start <= token < end for start, end in excluded):
                         continue
                     if token not in found:
                         found.append(token)
-    return found
+    return [doc[i] for i in found]
 
 
 def event_place(
@@ -303,11 +308,11 @@ def place_of_event(predicate: Token, actors: Sequence[ActorMatch]) -> Place | No
     """The place of an event with these actors (its source and target): their words are never
     the place, their countries are preferred among candidates. An actor resolved from an
     earlier sentence has offsets in another sentence, so only actors really here are excluded."""
-    doc = predicate.doc
+    tree = tree_of(predicate.doc)
     here = [
         (a.start, a.end)
         for a in actors
-        if a.end <= len(doc) and doc[a.start : a.end].text == a.text
+        if a.end <= len(tree.heads) and tree.text_of(a.start, a.end) == a.text
     ]
     return event_place(predicate, here, [a.country for a in actors if a.country])
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.tokens import Doc, Span
 
 _TREE = "cameoflow_tree"
+_ENTITIES = "cameoflow_entities"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,7 @@ class Tree:
     pos: list[str]  # coarse part-of-speech tags (Token.pos_)
     lower: list[str]  # lower-case forms (Token.lower_)
     lemmas: list[str]  # lower-case lemmas (Token.lemma_.lower())
+    ent_types: list[str]  # named-entity labels, "" outside an entity (Token.ent_type_)
     children: list[list[int]]  # each token's dependents in sentence order (Token.children)
     text: str  # the Doc's text (Doc.text joins it token by token on every call)
     starts: list[int]  # each token's first character in `text` (Token.idx)
@@ -41,6 +43,23 @@ class Tree:
         for word in listed:  # grows while read: each member's own conjuncts follow it
             listed.extend(c for c in self.children[word] if c > word and self.deps[c] == "conj")
         return [w for w in listed if w != i]
+
+    def subtree(self, i: int) -> list[int]:
+        """Token.subtree: the token and everything under it, in the same order."""
+        order: list[int] = []
+
+        def walk(token: int) -> None:
+            below = self.children[token]
+            for child in below:
+                if child < token:
+                    walk(child)
+            order.append(token)
+            for child in below:
+                if child > token:
+                    walk(child)
+
+        walk(i)
+        return order
 
     def depth(self, i: int) -> int:
         """How many heads lie above the token (len(list(token.ancestors)))."""
@@ -62,10 +81,10 @@ def tree_of(doc: Doc) -> Tree:
 def _read_tree(doc: Doc) -> Tree:
     strings = doc.vocab.strings
     names: dict[int, str] = {}  # few distinct labels and tags: look each up once
-    heads, deps, pos, lower, lemmas, starts, ends = [], [], [], [], [], [], []
+    heads, deps, pos, lower, lemmas, ent_types, starts, ends = [], [], [], [], [], [], [], []
     children: list[list[int]] = [[] for _ in range(len(doc))]
-    for i, (offset, dep, tag, low, lemma, start, length) in enumerate(
-        doc.to_array([HEAD, DEP, POS, LOWER, LEMMA, IDX, LENGTH]).tolist()
+    for i, (offset, dep, tag, low, lemma, ent_type, start, length) in enumerate(
+        doc.to_array([HEAD, DEP, POS, LOWER, LEMMA, ENT_TYPE, IDX, LENGTH]).tolist()
     ):
         # HEAD is the head's offset from the token, stored unsigned like the string ids.
         head = i + offset - (1 << 64 if offset >= 1 << 63 else 0)
@@ -76,11 +95,20 @@ def _read_tree(doc: Doc) -> Tree:
         pos.append(names.get(tag) or names.setdefault(tag, strings[tag]))
         lower.append(strings[low])
         lemmas.append(strings[lemma].lower())
+        ent_types.append(names.get(ent_type) or names.setdefault(ent_type, strings[ent_type]))
         starts.append(start)
         ends.append(start + length)
-    return Tree(heads, deps, pos, lower, lemmas, children, doc.text, starts, ends)
+    return Tree(heads, deps, pos, lower, lemmas, ent_types, children, doc.text, starts, ends)
 
 
 def span_text(span: Span) -> str:
     """span.text, cut from the Doc's text (Span.text joins it token by token)."""
     return tree_of(span.doc).text_of(span.start, span.end)
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """doc.ents, kept in doc.user_data (Doc.ents builds a new Span per entity on every call)."""
+    found = doc.user_data.get(_ENTITIES)
+    if found is None:
+        found = doc.user_data[_ENTITIES] = tuple(doc.ents)
+    return found
