@@ -244,7 +244,8 @@ def _phrase_actors(
     roles = compiled.role_codes
     head_agent = any(h.covers(head.i) for h in hits.agents)
     indices = phrase_positions(head, head_agent)
-    former = any(tree_of(head.doc).lower[i] in FORMER_WORDS for i in indices)
+    lower = tree_of(head.doc).lower
+    former = any(lower[i] in FORMER_WORDS for i in indices)
     named = []
     for hit in hits.actors:
         if indices.intersection(range(hit.start, hit.end)):
