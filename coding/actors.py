@@ -21,7 +21,7 @@ from coding.compiled import ACTOR_LABEL, AGENT_LABEL, DISCARD_LABEL, CompiledDic
 from coding.entries import AgentEntry
 from coding.places import PlaceReason, resolve_place
 from coding.records import ActorMatch
-from coding.tree import Tree, entities, tree_of
+from coding.tree import Tree, entity_at, tree_of
 
 # Dependents that belong to a noun phrase's naming core. Clauses (relcl, acl) and most
 # prepositional phrases ("talks with Russia") name someone else and stay out.
@@ -353,7 +353,7 @@ def city_actor(head: Token) -> ActorMatch | None:
     # The small model often tags a city FAC or LOC; a person or organisation is never a city.
     if head.pos_ != "PROPN" or head.ent_type_ not in ("GPE", "LOC", "FAC"):
         return None
-    ent = next((e for e in entities(head.doc) if e.start <= head.i < e.end), None)
+    ent = entity_at(head.doc, head.i)
     if ent is None:
         return None
     country, name = _city_country(ent.text)

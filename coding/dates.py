@@ -22,7 +22,7 @@ import dateparser
 from spacy.tokens import Doc, Span, Token
 
 from coding.records import Outcome, TraceStep
-from coding.tree import Tree, entities, tree_of
+from coding.tree import Tree, entity_at, tree_of
 
 BACKGROUND_DAYS = 7
 # A month and day without a year this close after the article is an announced date ("talks on
@@ -281,10 +281,8 @@ def _date_entity_at(doc: Doc, tree: Tree, i: int) -> Span | None:
     """The DATE entity containing token `i`, if any."""
     if tree.ent_types[i] != "DATE":
         return None
-    for ent in entities(doc):
-        if ent.start <= i < ent.end and ent.label_ == "DATE":
-            return ent
-    return None
+    ent = entity_at(doc, i)
+    return ent if ent is not None and ent.label_ == "DATE" else None
 
 
 def _date_phrase(doc: Doc, tree: Tree, i: int) -> Span | None:

@@ -26,7 +26,7 @@ import pycountry
 from spacy.tokens import Span, Token
 
 from coding.records import ActorMatch, Outcome, TraceStep
-from coding.tree import Tree, entities, tree_of
+from coding.tree import Tree, entity_at, tree_of
 
 logger = logging.getLogger(__name__)
 
@@ -211,7 +211,7 @@ def resolve_place(
 def _entity_of(token: Token) -> Span | None:
     if not token.ent_type_:
         return None
-    return next((e for e in entities(token.doc) if e.start <= token.i < e.end), None)
+    return entity_at(token.doc, token.i)
 
 
 def _name_span(token: Token) -> Span:

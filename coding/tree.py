@@ -106,9 +106,16 @@ def span_text(span: Span) -> str:
     return tree_of(span.doc).text_of(span.start, span.end)
 
 
-def entities(doc: Doc) -> tuple[Span, ...]:
-    """doc.ents, kept in doc.user_data (Doc.ents builds a new Span per entity on every call)."""
-    found = doc.user_data.get(_ENTITIES)
-    if found is None:
-        found = doc.user_data[_ENTITIES] = tuple(doc.ents)
-    return found
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity of doc.ents that holds token `i`, or None. Their bounds are read once per Doc
+    (Doc.ents builds every entity's Span on each call); kept as numbers, not Spans, so that
+    user_data does not tie the Doc in a reference cycle."""
+    bounds = doc.user_data.get(_ENTITIES)
+    if bounds is None:
+        bounds = doc.user_data[_ENTITIES] = tuple(
+            (e.start, e.end, e.label, e.kb_id, e.id) for e in doc.ents
+        )
+    for start, end, label, kb_id, span_id in bounds:
+        if start <= i < end:
+            return Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id)
+    return None
