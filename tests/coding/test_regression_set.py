@@ -23,7 +23,7 @@ from coding.records import Article, CodedArticle
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "data" / "regression" / "events.yaml"
 FLAGS = frozenset({"hypothetical", "future", "reported_speech", "passive"})
-PASS_FLOOR = 0.80  # measured 82.7% (229/277) on 2026-11-26, minus two points
+PASS_FLOOR = 0.82  # measured 84.1% (233/277) on 2026-11-26, minus two points
 MUST_PASS = (
     "m-negated-attack", "m-would-attack-if", "m-plans-to-attack", "m-will-meet",
     "m-passive-attacked", "m-reported-shelling", "m-reported-attack", "s03-pledge-aid-euros",
