@@ -35,6 +35,7 @@ from coding.verbs import (
 )
 
 NULL_CODE = "---"
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 # Where the head of a noun phrase hangs (as opposed to a modifier inside one).
 NOUN_HEAD_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "conj", "ROOT", "npadvmod", "oprd"}
@@ -157,6 +158,22 @@ def _build_event(
     )
 
 
+def _means_of_violence(
+    frame: Frame, found: PatternMatch, ctx: SentenceContext
+) -> PatternMatch | None:
+    """An act of violence whose subject is itself an attack ("Russian air strikes killed 12
+    civilians", "the shelling wounded five"): the attack's code says how it was done (195
+    aerial weapons), which the verb's generic killing (1823) does not."""
+    subject = frame.subject
+    if subject is None or subject.pos_ != "NOUN" or found.pattern.code[:2] not in VIOLENT_ROOTS:
+        return None
+    patterns = ctx.compiled.nouns_by_lemma.get(subject.lemma_.lower())
+    means = best_match(patterns, build_noun_frame(subject)) if patterns is not None else None
+    if means is None or means.pattern.code[:2] not in VIOLENT_ROOTS:
+        return None
+    return means
+
+
 def _ontology_negation(
     governor: Token | None, code: str, ctx: SentenceContext
 ) -> NegatedCode | None:
@@ -190,6 +207,11 @@ def _code_predicate(
     governor = _governing_verb(predicate)
     modality = modality_of(governor) if governor is not None else Modality()
     code, reverse = found.pattern.code, found.pattern.reverse_code
+    means = _means_of_violence(frame, found, ctx)
+    if means is not None:
+        code, reverse = means.pattern.code, ""
+        detail = f"{frame.subject.text if frame.subject else ''} -> {code}: how '{predicate.text}'"
+        steps.append(TraceStep("verb", means.pattern.rule_id, Outcome.MATCHED, detail))
     if modality.negated:
         negation = _ontology_negation(governor, code, ctx)
         if negation is None:

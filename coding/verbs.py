@@ -420,6 +420,9 @@ def _fill_slot(slot: Slot, frame: Frame) -> SlotFill | None:
     if slot.kind is SlotKind.OBJECT:
         if frame.obj is not None and _holds(slot, frame, frame.obj):
             return SlotFill(slot, frame.obj)
+        if frame.obj is None and frame.predicate.pos_ == "NOUN" and not slot.is_target:
+            # An event noun's words are its own modifiers: "n:strike air" is an air strike.
+            return SlotFill(slot, None) if _holds(slot, frame, frame.predicate) else None
         return None
     if slot.kind is SlotKind.SUBJECT:
         # PETRARCH's words before the verb: the surface subject, which a passive's object is

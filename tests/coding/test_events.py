@@ -291,3 +291,24 @@ def test_police_and_courts_act_on_people_of_their_own_country(nlp):
     assert triples(code(coder, "Russian troops arrested protesters.")) == [
         ("RUSMIL", "CVL", "173")
     ]
+
+
+def test_an_event_nouns_words_are_its_own_modifiers_and_say_how_its_harm_was_done(nlp):
+    """ "n:strike air" is an air strike (195), not the bare noun's labour strike (143); and air
+    strikes that killed people are coded as the strikes, not as a generic killing."""
+    base = small_dictionaries()
+    extra = (
+        VerbPattern("v:n-strike", "143", "strike", is_noun=True),
+        VerbPattern("v:n-strike-air", "195", "strike", is_noun=True,
+                    slots=(Slot(SlotKind.OBJECT, words=(frozenset({"air"}),)),)),
+        VerbPattern("v:kill", "1823", "kill"),
+    )
+    coder = Coder(nlp, compile_dictionaries(nlp, replace(base, verbs=base.verbs + extra)), "t")
+    assert triples(code(coder, "Israel's air strike on Ukraine drew condemnation.")) == [
+        ("ISR", "UKR", "195")
+    ]
+    coded = code(coder, "Russian air strikes killed 12 Ukrainian troops.")
+    assert triples(coded) == [("RUS", "UKRMIL", "195")]
+    assert triples(code(coder, "Russian troops killed 12 Ukrainian troops.")) == [
+        ("RUSMIL", "UKRMIL", "1823")
+    ]
