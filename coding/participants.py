@@ -18,10 +18,11 @@ from spacy.tokens import Span, Token
 from coding import actors as actor_lookup
 from coding.context import SentenceContext
 from coding.coreference import SPEAKER_RULE, ArticleMemory
+from coding.entries import SlotKind
 from coding.modality import DENIAL_VERBS
 from coding.places import place_of_event
 from coding.records import ActorMatch, Outcome, TraceStep
-from coding.verbs import Frame, PatternMatch, find_object, verb_patterns
+from coding.verbs import Frame, PatternMatch, find_object, prepositional_objects, verb_patterns
 
 # Prepositions whose object is the target when a pattern does not say, in order of preference:
 # "fired at", "talks with", "aid to", "warned about". "in" is left out: "met in Geneva" names
@@ -89,11 +90,16 @@ def target_actors(
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
     if found.names_target:
         targets, steps = actors_or_resolved(found.target_head, ctx, hits, memory)
-        if targets or frame.obj is None:
+        if targets:
             return targets, steps
-        if found.target_head is not frame.obj:
+        if frame.obj is not None and found.target_head is not frame.obj:
             # "shelled the Ukrainian city of X" with X unknown: the object phrase says whose.
             return actors_or_resolved(frame.obj, ctx, hits, memory)
+        if found.target_head is not None and found.target_head is not frame.obj:
+            # The complement's object names no one: its own phrases may ("threatened to halt
+            # negotiations with Israel").
+            return _preposition_target(prepositional_objects(found.target_head.head), ctx,
+                                       hits, memory)
         # An object that names no one is a thing given or done ("donated $8.5 million to
         # Turkey"): whom it went to is in the phrases below.
     if found.names_source_after_verb:
@@ -106,20 +112,33 @@ def target_actors(
         # "cordoned off the roads": the parser may take the particle for a preposition; the
         # phrase after it is the verb's object all the same.
         obj = next((pobj for name, pobj in frame.preps if name == found.pattern.particle), None)
-    for head in (obj, frame.indirect):
+    # The object of a complement the pattern names: "threatened to halt negotiations with
+    # Israel" are negotiations with Israel.
+    named = [f.head for f in found.fills if f.slot.kind is SlotKind.XCOMP]
+    for head in (obj, frame.indirect, *named):
         if head is not None:
             targets, steps = actors_or_resolved(head, ctx, hits, memory)
             if targets and not _own_forces(targets):
                 return targets, steps
             forces = forces or ((targets, steps) if targets else None)
     for preps in (frame.preps, frame.nested_preps):
-        for prep in DEFAULT_TARGET_PREPS:
-            for name, pobj in preps:
-                if name == prep:
-                    targets, steps = actors_or_resolved(pobj, ctx, hits, memory)
-                    if targets:
-                        return targets, steps
+        targets, steps = _preposition_target(preps, ctx, hits, memory)
+        if targets:
+            return targets, steps
     return forces or ([], [])
+
+
+def _preposition_target(
+    preps: tuple[tuple[str, Token], ...], ctx: SentenceContext, hits, memory: ArticleMemory
+) -> tuple[list[ActorMatch], list[TraceStep]]:
+    """The actors of the first phrase opened by a target preposition, in their order."""
+    for prep in DEFAULT_TARGET_PREPS:
+        for name, pobj in preps:
+            if name == prep:
+                targets, steps = actors_or_resolved(pobj, ctx, hits, memory)
+                if targets:
+                    return targets, steps
+    return [], []
 
 
 def not_the_source(

@@ -312,3 +312,16 @@ def test_an_event_nouns_words_are_its_own_modifiers_and_say_how_its_harm_was_don
     assert triples(code(coder, "Russian troops killed 12 Ukrainian troops.")) == [
         ("RUSMIL", "UKRMIL", "1823")
     ]
+
+
+def test_a_named_complement_names_the_target_through_its_object(nlp):
+    """ "threaten @halt negotiation" has no '+': whom the threat concerns is in the
+    complement's object phrase ("negotiations with Israel")."""
+    base = small_dictionaries()
+    halt = VerbPattern("v:threaten-halt", "134", "threaten", slots=(
+        Slot(SlotKind.XCOMP, "halt", (frozenset({"negotiation"}),)),
+    ))
+    coder = Coder(nlp, compile_dictionaries(nlp, replace(base, verbs=(halt, *base.verbs))), "t")
+    assert triples(code(coder, "Iran threatened to halt negotiations with Israel.")) == [
+        ("IRN", "ISR", "134")
+    ]

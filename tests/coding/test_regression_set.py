@@ -23,7 +23,7 @@ from coding.records import Article, CodedArticle
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "data" / "regression" / "events.yaml"
 FLAGS = frozenset({"hypothetical", "future", "reported_speech", "passive"})
-PASS_FLOOR = 0.82  # measured 84.1% (233/277) on 2026-11-26, minus two points
+PASS_FLOOR = 0.83  # measured 85.6% (237/277) on 2026-11-26, minus two points
 MUST_PASS = (
     "m-negated-attack", "m-would-attack-if", "m-plans-to-attack", "m-will-meet",
     "m-passive-attacked", "m-reported-shelling", "m-reported-attack", "s03-pledge-aid-euros",
@@ -44,6 +44,8 @@ MUST_PASS = (
     "s07-donate",
     # An event noun's own words ("air strikes") and the attack as the means of a killing.
     "s19-strikes-killed",
+    # A complement's object names the target of a pattern naming the complement.
+    "s13-threaten-halt-negotiations", "s13-threaten-military-force",
 )
 
 Triple = tuple[str, str, str]
