@@ -29,6 +29,7 @@ from coding.dictionaries import load_dictionaries
 from coding.entries import DiscardScope
 from coding.events import code_sentence
 from coding.nlp import build_nlp
+from coding.places import gazetteer
 from coding.records import (
     Article,
     CodedArticle,
@@ -76,9 +77,11 @@ class Coder:
 
 
 def load_coder(dictionary_paths: Sequence[Path] = (), model: str | None = None) -> Coder:
-    """Load the model and the dictionaries (bundled when no path is given) and compile them."""
+    """Load the model and the dictionaries (bundled when no path is given) and compile them.
+    The place gazetteer is built now too, not at the first place name: it is as long-lived."""
     nlp = build_nlp(model)
     dictionaries = load_dictionaries(list(dictionary_paths))
+    gazetteer()
     return Coder(nlp, compile_dictionaries(nlp, dictionaries), coder_version())
 
 
