@@ -19,7 +19,13 @@ from coding.context import SentenceContext
 from coding.coreference import ArticleMemory
 from coding.dates import date_trace, event_date
 from coding.entries import CameoCode, NegatedCode, SlotKind
-from coding.modality import intended, is_negated, modality_of, unrealised_code
+from coding.modality import (
+    INTENT_GOVERNORS,
+    intended,
+    is_negated,
+    modality_of,
+    unrealised_code,
+)
 from coding.participants import SUBJECT_DEPS
 from coding.places import place_of_event, place_trace
 from coding.reciprocal import is_reciprocal
@@ -36,6 +42,9 @@ from coding.verbs import (
 
 NULL_CODE = "---"
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
+# Verbs of the subject's own intention ("agreed to", "plans to"); appeals, demands and threats
+# to others ("urged X to") are events of their own.
+OWN_INTENT = INTENT_GOVERNORS - {"urge", "ask", "call", "demand", "threaten", "need", "be"}
 # Where the head of a noun phrase hangs (as opposed to a modifier inside one).
 NOUN_HEAD_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "conj", "ROOT", "npadvmod", "oprd"}
@@ -172,6 +181,24 @@ def _means_of_violence(
     if means is None or means.pattern.code[:2] not in VIOLENT_ROOTS:
         return None
     return means
+
+
+def _defers_to_complement(
+    verb: Token, frame: Frame, found: PatternMatch, compiled
+) -> bool:
+    """A verb of intent whose pattern says nothing of its complement ("agree", bare) leaves the
+    event to the complement, which is coded as the intention it is: "agreed to resume talks"
+    is 036 (intent to negotiate), more than the bare agreement (019)."""
+    if verb.lemma_.lower() not in OWN_INTENT:
+        return False
+    if any(s.kind is SlotKind.XCOMP for s in found.pattern.slots):
+        return False
+    for complement in frame.complements:
+        patterns = verb_patterns(complement, compiled.verbs_by_lemma)
+        if complement.dep_ == "xcomp" and patterns is not None:
+            if best_match(patterns, build_frame(complement)) is not None:
+                return True
+    return False
 
 
 def _ontology_negation(
@@ -313,6 +340,8 @@ def code_sentence(
         found = best_match(patterns, frame)
         if found is None:
             result.trace.append(TraceStep("verb", "", Outcome.NO_PATTERN, verb.lemma_))
+            continue
+        if _defers_to_complement(verb, frame, found, compiled):
             continue
         if _code_predicate(sent, frame, found, ctx, hits, memory, result):
             # The complement is part of this event ("threatened to attack"); when the governing

@@ -325,3 +325,15 @@ def test_a_named_complement_names_the_target_through_its_object(nlp):
     assert triples(code(coder, "Iran threatened to halt negotiations with Israel.")) == [
         ("IRN", "ISR", "134")
     ]
+
+
+def test_agreeing_to_an_act_is_the_intention_to_do_it(nlp):
+    """A bare "agree" leaves the event to its complement, coded as an intention: "agreed to
+    meet" is 036, not a bare accord (019). "urged X to" stays an appeal of its own."""
+    base = small_dictionaries()
+    extra = (VerbPattern("v:agree", "019", "agree"), VerbPattern("v:urge", "020", "urge"))
+    coder = Coder(nlp, compile_dictionaries(nlp, replace(base, verbs=base.verbs + extra)), "t")
+    assert triples(code(coder, "Russia agreed with Ukraine to meet China.")) == [
+        ("RUS", "CHN", "036")
+    ]
+    assert ("RUS", "UKR", "020") in triples(code(coder, "Russia urged Ukraine to meet China."))

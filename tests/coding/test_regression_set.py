@@ -46,6 +46,8 @@ MUST_PASS = (
     "s19-strikes-killed",
     # A complement's object names the target of a pattern naming the complement.
     "s13-threaten-halt-negotiations", "s13-threaten-military-force",
+    # Agreeing to an act is the intention to do it.
+    "s03-agree-talks",
 )
 
 Triple = tuple[str, str, str]
