@@ -92,10 +92,10 @@ def target_actors(
         targets, steps = actors_or_resolved(found.target_head, ctx, hits, memory)
         if targets:
             return targets, steps
-        if frame.obj is not None and found.target_head is not frame.obj:
+        if frame.obj is not None and not _same(found.target_head, frame.obj):
             # "shelled the Ukrainian city of X" with X unknown: the object phrase says whose.
             return actors_or_resolved(frame.obj, ctx, hits, memory)
-        if found.target_head is not None and found.target_head is not frame.obj:
+        if found.target_head is not None and not _same(found.target_head, frame.obj):
             # The complement's object names no one: its own phrases may ("threatened to halt
             # negotiations with Israel").
             return _preposition_target(prepositional_objects(found.target_head.head), ctx,
@@ -141,6 +141,11 @@ def _preposition_target(
     return [], []
 
 
+def _same(token: Token | None, other: Token | None) -> bool:
+    """The same token? spaCy makes a new Token object at each access: compare positions."""
+    return token is not None and other is not None and token.i == other.i
+
+
 def not_the_source(
     targets: list[ActorMatch],
     sources: list[ActorMatch],
@@ -157,7 +162,7 @@ def not_the_source(
     obj = frame.obj
     if not targets or any(t.code not in own for t in targets):
         return targets, []
-    if obj is None or found.target_head is None or found.target_head is obj:
+    if obj is None or found.target_head is None or _same(found.target_head, obj):
         return targets, []
     others, steps = actors_or_resolved(obj, ctx, hits, memory)
     if not any(o.code not in own for o in others):
