@@ -239,7 +239,7 @@ def _agrees(pronoun: Token, actors: list[ActorMatch]) -> bool:
 def _governing_subject(pronoun: Token, lookup: ActorLookup) -> list[ActorMatch]:
     """The actors subject of the verb whose clause contains the pronoun's verb."""
     verb = pronoun.head
-    while verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head is not verb:
+    while verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head != verb:
         verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ not in PRONOUNS:

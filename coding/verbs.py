@@ -130,7 +130,7 @@ def find_subject(verb: Token) -> Token | None:
             return subject
         if current.dep_ == "relcl" or _active_participle(current):
             return current.head
-        if current.dep_ in CLIMB_DEPS and current.head is not current:
+        if current.dep_ in CLIMB_DEPS and current.head != current:
             if is_passive(current) and current is verb:
                 return None
             governor = current.head
@@ -255,7 +255,7 @@ def build_frame(verb: Token) -> Frame:
     # Prepositions of a complement clause belong to its own verb's frame, not this one's.
     holders = [verb, obj if not passive else None]
     preps = tuple(
-        p for p in prepositional_objects(*holders) if not (passive and p[1] is subject)
+        p for p in prepositional_objects(*holders) if not (passive and p[1] == subject)
     )
     # Tried after the verb's own: phrases one level down ("spoke by telephone with X").
     nested = tuple(
@@ -275,7 +275,7 @@ def build_frame(verb: Token) -> Frame:
     indirect = next(
         (doc[c] for c in children if tree.deps[c] == "dative" and tree.pos[c] in NOUN_POS), None
     )
-    if indirect is obj:
+    if indirect is not None and indirect == obj:
         indirect = None
     return Frame(
         verb, subject, obj, preps, complements, particles, passive, nested, indirect,
