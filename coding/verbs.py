@@ -252,11 +252,10 @@ def build_frame(verb: Token) -> Frame:
         )
     )
     passive = is_passive(verb)
-    # Prepositions of a complement clause belong to its own verb's frame, not this one's.
+    # Prepositions of a complement clause belong to its own verb's frame, not this one's. A
+    # passive's "by"/"from" phrase stays among them: PETRARCH patterns name it ("+ * (FROM $)").
     holders = [verb, obj if not passive else None]
-    preps = tuple(
-        p for p in prepositional_objects(*holders) if not (passive and p[1] == subject)
-    )
+    preps = prepositional_objects(*holders)
     # Tried after the verb's own: phrases one level down ("spoke by telephone with X").
     nested = tuple(
         inner for _, pobj in preps for inner in prepositional_objects(pobj) if inner not in preps
