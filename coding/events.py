@@ -194,6 +194,8 @@ def _defers_to_complement(
     if any(s.kind is SlotKind.XCOMP for s in found.pattern.slots):
         return False
     for complement in frame.complements:
+        if any(c.dep_ in SUBJECT_DEPS for c in complement.children):
+            continue  # "wants Putin to attack": someone else's act, not the subject's intent
         patterns = verb_patterns(complement, compiled.verbs_by_lemma)
         if complement.dep_ == "xcomp" and patterns is not None:
             if best_match(patterns, build_frame(complement)) is not None:

@@ -99,7 +99,7 @@ def modality_of(verb: Token) -> Modality:
     reported = False
     current = verb.i
     for governor in governing_chain(tree, verb.i):
-        link = tree.deps[current]
+        link = "xcomp" if _infinitive(tree, current) else tree.deps[current]
         lemma = tree.lemmas[governor]
         if link == "xcomp" and lemma in INTENT_GOVERNORS:
             future = True
@@ -134,10 +134,20 @@ def intended(verb: Token) -> bool:
     tree = tree_of(verb.doc)
     current = verb.i
     for governor in governing_chain(tree, verb.i):
-        if tree.deps[current] == "xcomp" and tree.lemmas[governor] in INTENT_GOVERNORS:
+        if _infinitive(tree, current) and tree.lemmas[governor] in INTENT_GOVERNORS:
             return True
         current = governor
     return False
+
+
+def _infinitive(tree: Tree, verb: int) -> bool:
+    """A to-infinitive complement: xcomp, or ccomp with "to" when the parser gave it the
+    governor's object as subject ("wants Putin to attack", "refused to allow inspectors to")."""
+    if tree.deps[verb] == "xcomp":
+        return True
+    return tree.deps[verb] == "ccomp" and any(
+        tree.deps[c] == "aux" and tree.lower[c] == "to" for c in tree.children[verb]
+    )
 
 
 def unrealised_code(code: str) -> str:

@@ -45,3 +45,15 @@ def test_an_act_someone_is_ready_to_do_is_intended_not_done(vocab):
     )
     assert intended(doc[4])
     assert not intended(doc[2])
+
+
+def test_an_act_someone_wants_another_to_do_is_intended_not_done(vocab):
+    # "Obama wants Putin to attack Kyiv", parsed with "Putin" as the subject of a ccomp
+    doc = Doc(
+        vocab,
+        words=["Obama", "wants", "Putin", "to", "attack", "Kyiv"],
+        heads=[1, 1, 4, 4, 1, 4],
+        deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj"],
+        lemmas=["Obama", "want", "Putin", "to", "attack", "Kyiv"],
+    )
+    assert intended(doc[4])
