@@ -132,7 +132,7 @@ def phrase_positions(head: Token, role_head: bool) -> set[int]:
 def coordinated_heads(head: Token) -> list[Token]:
     """The head and the nouns listed with it: "Russia and China", "Mali, the Niger, Chad and
     Sudan" (the parser may hang list members as conj, appos or nmod; all count). A verb
-    with two subjects is a list the parser split ("Lions, tigers, and Gondor welcomed")."""
+    with two subjects is a list the parser split ("Eagles, hawks, and Russia attacked")."""
     doc = head.doc
     tree = tree_of(doc)
 
@@ -403,8 +403,8 @@ def nested_actors(
 ) -> list[ActorMatch]:
     """The first actors found inside the phrase's prepositional phrases, nearest first: "the
     closure of schools in Gaza" -> PSE. Clauses inside the phrase are not searched, but a
-    clause with a subject of its own says whom the phrase is about: "hopes that Iran could be
-    drawn into talks with X" are about Iran."""
+    clause with a subject of its own says whom the phrase is about: "fears that Iran could join
+    the war against X" are about Iran."""
     if head is None:
         return []
     doc = head.doc

@@ -109,7 +109,7 @@ def target_actors(
     forces: tuple[list[ActorMatch], list[TraceStep]] | None = None
     obj = frame.obj
     if obj is None and found.pattern.particle:
-        # "cordoned off the roads": the parser may take the particle for a preposition; the
+        # "cordoned off the streets": the parser may take the particle for a preposition; the
         # phrase after it is the verb's object all the same.
         obj = next((pobj for name, pobj in frame.preps if name == found.pattern.particle), None)
     # The object of a complement the pattern names: "threatened to halt negotiations with

@@ -218,7 +218,7 @@ def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ..
                     # "out of Ukraine", "away from": the parser hangs the second word on the first.
                     found.extend(prepositional_objects(doc[child]))
             elif tree.deps[child] == "advmod" and tree.pos[child] in ("ADV", "ADJ"):
-                # "marched close to the border", "together with France": the phrase hangs on
+                # "moved troops close to the border", "together with France": the phrase hangs on
                 # the adverb.
                 found.extend(prepositional_objects(doc[child]))
     return tuple(found)
@@ -398,9 +398,9 @@ def _holds(slot: Slot, frame: Frame, head: Token | None) -> bool:
 
 def _runs_in(sequence: tuple[frozenset[str], ...], tokens: list[tuple[str, ...]]) -> bool:
     """Are the sequence's words in the phrase in order, the last two side by side? The head
-    and the word written before it are a compound that nothing splits ("economic relations",
-    "death toll"); further modifiers may stack between: "new global economic relations" has
-    {NEW ECONOMIC RELATIONS}, "economic trade relations" has not {ECONOMIC RELATIONS}."""
+    and the word written before it are a compound that nothing splits ("trade deal", "death
+    toll"); further modifiers may stack between: "a new bilateral trade deal" has {NEW TRADE
+    DEAL}, "a trade and security deal" has not {TRADE DEAL}."""
 
     def has(position: int, wanted: frozenset[str]) -> bool:
         return any(word in tokens[position] for word in wanted)

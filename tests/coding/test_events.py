@@ -214,30 +214,30 @@ def test_a_petrarch_ontology_codes_a_negated_verb_as_its_negation(nlp):
 
 
 def test_a_particle_parsed_as_a_preposition_still_opens_the_object(nlp):
-    """spaCy reads "cordoned off the roads" with "off" as a preposition; the pattern's particle
-    names it, and the phrase after it is the object that holds the target."""
+    """spaCy reads "cordoned off the streets" with "off" as a preposition; the pattern's
+    particle names it, and the phrase after it is the object that holds the target."""
     base = small_dictionaries()
     cordon = VerbPattern("v:cordon-off", "144", "cordon", particle="off")
     dictionaries = replace(base, verbs=base.verbs + (cordon,))
     coder = Coder(nlp, compile_dictionaries(nlp, dictionaries), "test")
-    coded = code(coder, "Russian troops have cordoned off the roads leading into Ukraine.")
+    coded = code(coder, "Russian troops have cordoned off the streets leading to Ukraine.")
     assert triples(coded) == [("RUSMIL", "UKR", "144")]
 
 
 def test_a_list_the_parser_split_into_two_subjects_is_one_list(coder):
-    # spaCy reads "Lions, tigers, and Russia" as two subjects of the verb: "Lions" and "Russia".
-    assert triples(code(coder, "Lions, tigers, and Russia condemned Ukraine.")) == [
-        ("RUS", "UKR", "111")
+    # spaCy reads "Eagles, hawks, and Russia" as two subjects of the verb: "Eagles", "Russia".
+    assert triples(code(coder, "Eagles, hawks, and Russia attacked Ukraine over the talks.")) == [
+        ("RUS", "UKR", "190")
     ]
 
 
 def test_a_content_clause_of_the_object_names_whom_it_is_about(nlp):
-    """ "hopes that Iran could be drawn into talks with Ukraine" are about Iran, the clause's
+    """ "fears that Iran could join the war against Ukraine" are about Iran, the clause's
     subject, not Ukraine deeper inside it."""
     base = small_dictionaries()
     hope = VerbPattern("v:express-hope", "013", "express")
     coder = Coder(nlp, compile_dictionaries(nlp, replace(base, verbs=base.verbs + (hope,))), "t")
-    coded = code(coder, "Germany expressed hopes that Iran could be drawn into talks with Ukraine.")
+    coded = code(coder, "Germany expressed fears that Iran could join the war against Ukraine.")
     assert ("DEU", "IRN", "013") in triples(coded)
     assert ("DEU", "UKR", "013") not in triples(coded)
 
