@@ -239,7 +239,7 @@ def _code_predicate(
     means = _means_of_violence(frame, found, ctx)
     if means is not None:
         code, reverse = means.pattern.code, ""
-        detail = f"{frame.subject.text if frame.subject else ''} -> {code}: how '{predicate.text}'"
+        detail = f"{means.pattern.code}: '{predicate.text}' done by an attack, coded as the attack"
         steps.append(TraceStep("verb", means.pattern.rule_id, Outcome.MATCHED, detail))
     if modality.negated:
         negation = _ontology_negation(governor, code, ctx)
@@ -344,6 +344,8 @@ def code_sentence(
             result.trace.append(TraceStep("verb", "", Outcome.NO_PATTERN, verb.lemma_))
             continue
         if _defers_to_complement(verb, frame, found, compiled):
+            detail = f"{verb.text}: its complement is the event, as an intention"
+            result.trace.append(TraceStep("verb", found.pattern.rule_id, Outcome.DEFERRED, detail))
             continue
         if _code_predicate(sent, frame, found, ctx, hits, memory, result):
             # The complement is part of this event ("threatened to attack"); when the governing

@@ -52,6 +52,7 @@ class Outcome(StrEnum):
     PLACE_FOUND = "PLACE_FOUND"
     PLACE_UNRESOLVED = "PLACE_UNRESOLVED"
     TRANSFORMED = "TRANSFORMED"  # a reported-speech transformation rewrote the event
+    DEFERRED = "DEFERRED"  # an intent verb left its event to its complement ("agreed to meet")
 
 
 @dataclass(frozen=True, slots=True)
