@@ -22,7 +22,7 @@ from coding.entries import SlotKind
 from coding.modality import DENIAL_VERBS
 from coding.places import place_of_event
 from coding.records import ActorMatch, Outcome, TraceStep
-from coding.verbs import Frame, PatternMatch, find_object, prepositional_objects, verb_patterns
+from coding.verbs import Frame, PatternMatch, find_object, verb_patterns
 
 # Prepositions whose object is the target when a pattern does not say, in order of preference:
 # "fired at", "talks with", "aid to", "warned about". "in" is left out: "met in Geneva" names
@@ -95,13 +95,9 @@ def target_actors(
         if frame.obj is not None and not _same(found.target_head, frame.obj):
             # "shelled the Ukrainian city of X" with X unknown: the object phrase says whose.
             return actors_or_resolved(frame.obj, ctx, hits, memory)
-        if found.target_head is not None and not _same(found.target_head, frame.obj):
-            # The complement's object names no one: its own phrases may ("threatened to halt
-            # negotiations with Israel").
-            return _preposition_target(prepositional_objects(found.target_head.head), ctx,
-                                       hits, memory)
-        # An object that names no one is a thing given or done ("donated $8.5 million to
-        # Turkey"): whom it went to is in the phrases below.
+        # The phrase the pattern names is a thing, not an actor ("donated $8.5 million to
+        # Turkey", "threatened to halt negotiations with Israel"): whom the act concerns is in
+        # the phrases below.
     if found.names_source_after_verb:
         # PETRARCH's "$" after the verb and no "+": the subject is whom it was done to
         # ("X received money from Y" is Y -> X).
