@@ -34,6 +34,9 @@ DEFAULT_TARGET_PREPS = (
 PLACE_TARGET_PREPS = frozenset({"in", "inside"})
 INSTRUMENT_ROLES = frozenset({"MIL", "COP"})
 JURISDICTION_ROLES = frozenset({"COP", "JUD"})
+# Roles that act for a state. A role of no named country facing them is not taken to be of
+# their country: a government thanks a foreign government, not its own.
+STATE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -204,9 +207,11 @@ def same_country(
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
     """A definite role with no country ("the prime minister", "the police") in a sentence
     whose other side is of one country belongs to that country: "Georgian protesters demanded
-    the resignation of the prime minister" -> GEOGOV."""
+    the resignation of the prime minister" -> GEOGOV. Not when that side is the state itself
+    (a country, its government or forces): "the government thanked China for its assistance"
+    is not China thanking itself."""
     countries = {a.country for a in others if a.country}
-    if len(countries) != 1:
+    if len(countries) != 1 or any(a.country and _acts_for_state(a) for a in others):
         return actors, []
     (country,) = countries
     doc = sent.doc
@@ -218,6 +223,10 @@ def same_country(
 
     step = RoleCountry("coref", "same-country-role", "the other side's country")
     return step.give(actors, country, definite)
+
+
+def _acts_for_state(actor: ActorMatch) -> bool:
+    return not actor.role or bool(STATE_ROLES.intersection(actor_lookup.role_blocks(actor.role)))
 
 
 def country_of_place(

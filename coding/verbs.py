@@ -116,6 +116,15 @@ def _active_participle(verb: Token) -> bool:
     )
 
 
+def _coordinated(conjunct: Token) -> bool:
+    """A "conj" link with an "and", "or" or a comma somewhere between the two verbs (parsers
+    attach the "and" in different places). Without one the parser joined verbs of different
+    clauses ("jailed a man for helping militants join a group": "join" is the militants' act,
+    not the court's), and the subject does not carry."""
+    deps = tree_of(conjunct.doc).deps
+    return any(deps[i] in ("cc", "punct") for i in range(conjunct.head.i + 1, conjunct.i))
+
+
 def find_subject(verb: Token) -> Token | None:
     """The subject's head: its own subject, else the subject of the verb this one is
     conjoined with or complements ("attacked Kyiv and killed civilians"; "agreed to meet"),
@@ -132,6 +141,8 @@ def find_subject(verb: Token) -> Token | None:
             return current.head
         if current.dep_ in CLIMB_DEPS and current.head != current:
             if is_passive(current) and current is verb:
+                return None
+            if current.dep_ == "conj" and not _coordinated(current):
                 return None
             governor = current.head
             if current.dep_ == "xcomp" and is_passive(governor):

@@ -23,7 +23,7 @@ from coding.records import Article, CodedArticle
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "data" / "regression" / "events.yaml"
 FLAGS = frozenset({"hypothetical", "future", "reported_speech", "passive"})
-PASS_FLOOR = 0.83  # measured 85.6% (237/277) on 2026-11-26, minus two points
+PASS_FLOOR = 0.84  # measured 86.1% (241/280) on 2026-11-26, minus two points
 MUST_PASS = (
     "m-negated-attack", "m-would-attack-if", "m-plans-to-attack", "m-will-meet",
     "m-passive-attacked", "m-reported-shelling", "m-reported-attack", "s03-pledge-aid-euros",
@@ -48,6 +48,9 @@ MUST_PASS = (
     "s13-threaten-halt-negotiations", "s13-threaten-military-force",
     # Agreeing to an act is the intention to do it.
     "s03-agree-talks",
+    # What is discussed is no party; a bare role facing a foreign state is not of that state;
+    # jailing is detention (173), as a sentence to prison is.
+    "s17-jail-for-years", "s04-discuss-topic-is-no-party", "s05-thank-foreign-state",
 )
 
 Triple = tuple[str, str, str]

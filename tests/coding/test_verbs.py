@@ -171,6 +171,28 @@ def test_after_promise_the_subject_does_it_not_the_object(vocab):
     assert find_subject(doc[4]) == doc[0]
 
 
+def _conjoined(vocab, between: list[str]) -> Doc:
+    # "police detained a man <between> joined a protest", "joined" a conj of "detained"
+    words = ["police", "detained", "a", "man", *between, "joined", "a", "protest"]
+    verb = 4 + len(between)
+    return Doc(
+        vocab,
+        words=words,
+        heads=[1, 1, 3, 1, *([1] * len(between)), 1, verb + 2, verb],
+        deps=["nsubj", "ROOT", "det", "dobj", *(["cc"] * len(between)), "conj", "det", "dobj"],
+    )
+
+
+def test_a_conjoined_verb_shares_the_subject_across_an_and(vocab):
+    doc = _conjoined(vocab, ["and"])
+    assert find_subject(doc[5]) == doc[0]
+
+
+def test_a_verb_the_parser_conjoined_without_and_or_comma_has_no_subject_from_it(vocab):
+    doc = _conjoined(vocab, [])
+    assert find_subject(doc[4]) is None
+
+
 def test_a_participle_with_an_object_is_done_by_the_noun_it_hangs_on(vocab):
     # "strikes killed 20 people, officials said": the parser read "killed" as a participle
     doc = Doc(
