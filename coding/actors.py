@@ -168,6 +168,18 @@ def resolve_actor_code(hit: Hit, compiled: CompiledDictionaries, on: date) -> tu
     return "", ""
 
 
+def listed_places(hits: SentenceHits, compiled: CompiledDictionaries, on: date) -> dict[int, str]:
+    """Token -> country for the names the actor dictionaries code as a bare country: a capital,
+    a region or a city listed there ("Borno state" -> NGA) says which country it is in."""
+    found: dict[int, str] = {}
+    for hit in hits.actors:
+        code, _ = resolve_actor_code(hit, compiled, on)
+        country, role = split_code(code, compiled.role_codes) if code else ("", "")
+        if country and not role:
+            found.update((i, country) for i in range(hit.start, hit.end))
+    return found
+
+
 def split_code(code: str, roles: frozenset[str]) -> tuple[str, str]:
     """(country or IGO root, role blocks): "RUSGOV" -> ("RUS", "GOV"), "COP" -> ("", "COP")."""
     if code[:3] in roles:

@@ -9,6 +9,7 @@ no event too.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
@@ -126,12 +127,13 @@ def _build_event(
     source: ActorMatch,
     target: ActorMatch,
     steps: list[TraceStep],
+    named_places: Mapping[int, str],
 ) -> Event:
     # A code missing from the code table is still reported as the dictionary gave it: the
     # validation stage quarantines it with a named reason instead of the coder hiding it.
     info = ctx.compiled.dictionaries.codes.get(code) or CameoCode(code, "", float("nan"), 0, "")
     when = event_date(predicate, ctx.published)
-    place = place_of_event(predicate, (source, target))
+    place = place_of_event(predicate, (source, target), named_places)
     verb_words = [predicate] + [
         c for c in predicate.children if c.dep_ == "prt" or c.dep_ == "neg"
     ]
@@ -269,7 +271,10 @@ def _code_predicate(
     sources, shared = participants.same_country(sources, targets, sent)
     targets, shared_back = participants.same_country(targets, sources, sent)
     steps += shared + shared_back
-    sources, targets, placed = participants.country_of_place(sources, targets, predicate)
+    named_places = actor_lookup.listed_places(hits, ctx.compiled, ctx.published)
+    sources, targets, placed = participants.country_of_place(
+        sources, targets, predicate, named_places
+    )
     targets, within = participants.within_jurisdiction(targets, sources)
     steps += placed + within
     subject = found.source_head or frame.subject
@@ -305,7 +310,8 @@ def _code_predicate(
             for role, actor in (("source", source), ("target", target))
         ]
         event = _build_event(
-            ctx, sent, predicate, found, event_code, modality, source, target, pair_steps
+            ctx, sent, predicate, found, event_code, modality, source, target, pair_steps,
+            named_places,
         )
         if all(e.event_id != event.event_id for e in result.events):
             result.events.append(event)

@@ -10,7 +10,7 @@ TraceStep.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -230,7 +230,10 @@ def _acts_for_state(actor: ActorMatch) -> bool:
 
 
 def country_of_place(
-    sources: list[ActorMatch], targets: list[ActorMatch], predicate: Token
+    sources: list[ActorMatch],
+    targets: list[ActorMatch],
+    predicate: Token,
+    listed: Mapping[int, str],
 ) -> tuple[list[ActorMatch], list[ActorMatch], list[TraceStep]]:
     """A role with no country ("protesters", "a police station") takes the country where the
     event happened, when the sentence names a place the gazetteer resolves: "Russian police
@@ -238,7 +241,7 @@ def country_of_place(
     -> PAKCOP. Without a place the role stays as it is: a guess would be worse."""
     if all(a.country for a in sources + targets):
         return sources, targets, []
-    place = place_of_event(predicate, sources + targets)
+    place = place_of_event(predicate, sources + targets, listed)
     if place is None or not place.resolved or not place.country:
         return sources, targets, []
     step = RoleCountry("actor", "place-country-role", f"in {place.text}, {place.country}")

@@ -65,6 +65,9 @@ class PlaceReason(StrEnum):
     QUALIFIED = "qualified"  # a country named with the place chose among candidates
     ACTOR_COUNTRY = "actor-country"  # the only candidate in an actor's country
     ONLY_CANDIDATE = "only-candidate"
+    # The actor dictionaries place the name in a country ("Borno state" -> NGA): a candidate
+    # there, else the country itself, never a namesake abroad.
+    LISTED_COUNTRY = "listed-country"
     MOST_POPULOUS = "most-populous"  # several candidates, one far larger than the rest
     AMBIGUOUS = "ambiguous"  # several candidates and nothing to choose between them
     NOT_IN_GAZETTEER = "not-in-gazetteer"
@@ -101,6 +104,7 @@ class Gazetteer:
     cities: Mapping[str, tuple[Candidate, ...]]
     countries: Mapping[str, Candidate]
     alpha2_to_alpha3: Mapping[str, str]
+    country_by_code: Mapping[str, Candidate]  # ISO alpha-3 -> the country
 
 
 def _alpha3(alpha2: str, geonames_iso3: Mapping[str, str]) -> str:
@@ -150,6 +154,7 @@ def gazetteer() -> Gazetteer:
         MappingProxyType({k: tuple(v.values()) for k, v in cities.items()}),
         MappingProxyType(countries),
         MappingProxyType(alpha3),
+        MappingProxyType({c.country: c for c in countries.values()}),
     )
 
 
@@ -187,16 +192,24 @@ def _largest(
 
 
 def resolve_place(
-    text: str, qualifier: str = "", preferred: Iterable[str] = (), gaz: Gazetteer | None = None
+    text: str,
+    qualifier: str = "",
+    preferred: Iterable[str] = (),
+    gaz: Gazetteer | None = None,
+    listed: str = "",
 ) -> Place:
     """Resolve a place name; `qualifier` is a country named with it, `preferred` the ISO
-    alpha-3 codes of the event's actors."""
+    alpha-3 codes of the event's actors, `listed` the country the actor dictionaries give
+    the name."""
     gaz = gaz or gazetteer()
     key = _lookup_key(text)
     country = gaz.countries.get(key)
     if country is not None:
         return Place(text, country.name, country.country, None, None, PlaceReason.COUNTRY)
     candidates = gaz.cities.get(key, ())
+    listed_country = gaz.country_by_code.get(listed)
+    if listed_country is not None:
+        return _in_listed_country(text, candidates, listed_country)
     if not candidates:
         return Place(text, "", "", None, None, PlaceReason.NOT_IN_GAZETTEER)
     qualifier_country = gaz.countries.get(_lookup_key(qualifier)) if qualifier else None
@@ -206,6 +219,17 @@ def resolve_place(
     if chosen is None:
         return Place(text, "", "", None, None, reason)
     return Place(text, chosen.name, chosen.country, chosen.lat, chosen.lon, reason)
+
+
+def _in_listed_country(text: str, candidates: Sequence[Candidate], country: Candidate) -> Place:
+    """The largest candidate in the country the dictionaries give, else the country itself:
+    the dictionary knows the name ("Borno state") where the gazetteer has only a namesake
+    abroad (Borna, Germany) or nothing."""
+    there = [c for c in candidates if c.country == country.country]
+    chosen = max(there, key=lambda c: c.population) if there else country
+    return Place(
+        text, chosen.name, chosen.country, chosen.lat, chosen.lon, PlaceReason.LISTED_COUNTRY
+    )
 
 
 def _entity_of(token: Token) -> Span | None:
@@ -289,14 +313,16 @@ def event_place(
     excluded: Sequence[tuple[int, int]] = (),
     preferred: Iterable[str] = (),
     gaz: Gazetteer | None = None,
+    listed: Mapping[int, str] = MappingProxyType({}),
 ) -> Place | None:
     """The event's place: the first candidate that resolves, else the first named place
-    (GPE/LOC/FAC) kept unresolved with its reason; None when the sentence names no place."""
+    (GPE/LOC/FAC) kept unresolved with its reason; None when the sentence names no place.
+    `listed` gives, by token, the country the actor dictionaries place a name in."""
     preferred = tuple(preferred)
     unresolved: Place | None = None
     for token in place_mentions(predicate, excluded):
         text = _name_span(token).text
-        place = resolve_place(text, _qualifier(token), preferred, gaz)
+        place = resolve_place(text, _qualifier(token), preferred, gaz, listed.get(token.i, ""))
         if place.resolved:
             return place
         if unresolved is None and token.ent_type_ in PLACE_ENTITIES:
@@ -304,17 +330,20 @@ def event_place(
     return unresolved
 
 
-def place_of_event(predicate: Token, actors: Sequence[ActorMatch]) -> Place | None:
+def place_of_event(
+    predicate: Token, actors: Sequence[ActorMatch], listed: Mapping[int, str]
+) -> Place | None:
     """The place of an event with these actors (its source and target): their words are never
     the place, their countries are preferred among candidates. An actor resolved from an
-    earlier sentence has offsets in another sentence, so only actors really here are excluded."""
+    earlier sentence has offsets in another sentence, so only actors really here are excluded.
+    `listed`: the countries the actor dictionaries give place names here, by token."""
     tree = tree_of(predicate.doc)
     here = [
         (a.start, a.end)
         for a in actors
         if a.end <= len(tree.heads) and tree.text_of(a.start, a.end) == a.text
     ]
-    return event_place(predicate, here, [a.country for a in actors if a.country])
+    return event_place(predicate, here, [a.country for a in actors if a.country], None, listed)
 
 
 def place_trace(place: Place | None) -> tuple[TraceStep, ...]:

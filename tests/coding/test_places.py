@@ -56,6 +56,23 @@ def test_actor_country_is_preferred_over_a_larger_namesake():
     assert (place.country, place.reason) == ("LBN", PlaceReason.ACTOR_COUNTRY)
 
 
+def test_country_the_actor_dictionaries_give_beats_a_namesake_abroad():
+    # The gazetteer knows "Borno" only as an alternate name of Borna, Germany.
+    assert resolve_place("Borno").country == "DEU"
+    place = resolve_place("Borno", listed="NGA")
+    assert (place.name, place.country, place.lat, place.reason) == (
+        "Nigeria", "NGA", None, PlaceReason.LISTED_COUNTRY
+    )
+
+
+def test_listed_country_chooses_its_own_city_among_namesakes():
+    place = resolve_place("Tripoli", listed="LBN")
+    assert (place.name, place.country, place.reason) == (
+        "Tripoli", "LBN", PlaceReason.LISTED_COUNTRY
+    )
+    assert place.lat == pytest.approx(34.4, abs=0.1)
+
+
 def test_far_more_populous_namesake_wins_without_other_evidence():
     place = resolve_place("Paris")
     assert (place.country, place.reason) == ("FRA", PlaceReason.MOST_POPULOUS)
@@ -153,7 +170,7 @@ def test_country_actors_are_not_the_place(vocab):
     )
     russia = ActorMatch("Russia", "RUS", "RUS", "", 0, 1, "a")
     ukraine = ActorMatch("Ukraine", "UKR", "UKR", "", 2, 3, "b")
-    assert place_of_event(doc[1], (russia, ukraine)) is None
+    assert place_of_event(doc[1], (russia, ukraine), {}) is None
     assert place_trace(None) == ()
 
 
@@ -169,7 +186,7 @@ def test_target_after_at_is_not_the_place_but_a_later_city_is(vocab):
     )
     russia = ActorMatch("Russia", "RUS", "RUS", "", 0, 1, "a")
     ukraine = ActorMatch("Ukraine", "UKR", "UKR", "", 3, 4, "b")
-    place = place_of_event(doc[1], (russia, ukraine))
+    place = place_of_event(doc[1], (russia, ukraine), {})
     assert place is not None and place.name == "Kharkiv"
     (step,) = place_trace(place)
     assert (step.stage, step.rule, step.outcome) == ("place", "actor-country", Outcome.PLACE_FOUND)
