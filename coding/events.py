@@ -297,11 +297,11 @@ def _code_predicate(
     if not pairs:
         result.trace.append(TraceStep("actor", rule, Outcome.NO_TARGET, predicate.text))
         return False
-    directed = [(s, t, code) for s, t in pairs if code != NULL_CODE]
+    directed = [(s, t, code, False) for s, t in pairs if code != NULL_CODE]
     if reverse and reverse != NULL_CODE:
-        directed += [(t, s, reverse) for s, t in pairs]
+        directed += [(t, s, reverse, True) for s, t in pairs]
     made = False
-    for source, target, event_code in directed:
+    for source, target, event_code, reversed_ in directed:
         if source.code == target.code:
             result.trace.append(TraceStep("actor", rule, Outcome.SAME_ACTOR, source.code))
             continue
@@ -309,6 +309,9 @@ def _code_predicate(
             TraceStep("actor", actor.rule, Outcome.MATCHED, f"{role} {actor.text} -> {actor.code}")
             for role, actor in (("source", source), ("target", target))
         ]
+        if reversed_:
+            detail = f"{event_code}: the other side's event, paired with {code}"
+            pair_steps.append(TraceStep("verb", rule, Outcome.REVERSED, detail))
         event = _build_event(
             ctx, sent, predicate, found, event_code, modality, source, target, pair_steps,
             named_places,
@@ -386,5 +389,8 @@ def code_sentence(
     ]
     result.actors = [a for _, a in found_actors if a is not None]
     subjects = [a for i, a in found_actors if a is not None and tree.deps[i] in SUBJECT_DEPS]
-    memory.remember(ctx.sentence_index, subjects, [(e.source, e.target) for e in result.events])
+    # The other side's event of a paired code ("met" -> met by) is no one's act of its own:
+    # in "X met Y. He condemned Z", Y is not a subject "he" could be.
+    acts = [e for e in result.events if all(s.outcome is not Outcome.REVERSED for s in e.trace)]
+    memory.remember(ctx.sentence_index, subjects, [(e.source, e.target) for e in acts])
     return result

@@ -53,6 +53,9 @@ class Outcome(StrEnum):
     PLACE_UNRESOLVED = "PLACE_UNRESOLVED"
     TRANSFORMED = "TRANSFORMED"  # a reported-speech transformation rewrote the event
     DEFERRED = "DEFERRED"  # an intent verb left its event to its complement ("agreed to meet")
+    # The other side's event that the same words report, from the pattern's paired code: the
+    # host of a visit (042:043), the other party to talks (046:046).
+    REVERSED = "REVERSED"
 
 
 @dataclass(frozen=True, slots=True)

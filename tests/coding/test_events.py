@@ -197,6 +197,22 @@ def test_bundled_verb_line_may_give_a_reverse_code():
     assert (patterns[0].code, patterns[0].reverse_code) == ("040", "040")
 
 
+def test_a_paired_code_adds_the_other_sides_event_which_is_no_antecedent(nlp):
+    """"met" with 040:040 codes both sides, the second with a REVERSED step; the other side
+    is not a subject, so "He" in the next sentence is still the one who met."""
+    base = small_dictionaries()
+    meet = VerbPattern("v:meet-both", "040", "meet", reverse_code="040")
+    verbs = tuple(meet if v.rule_id == "v:meet" else v for v in base.verbs)
+    coder = Coder(nlp, compile_dictionaries(nlp, replace(base, verbs=verbs)), "test")
+    text = "The Ukrainian President met the Polish Prime Minister. He condemned Russia."
+    coded = code(coder, text)
+    assert triples(coded) == [
+        ("UKRGOV", "POLGOV", "040"), ("POLGOV", "UKRGOV", "040"), ("UKRGOV", "RUS", "111")
+    ]
+    reversed_ = [e for e in coded.events if any(s.outcome is Outcome.REVERSED for s in e.trace)]
+    assert [(e.source.code, e.target.code) for e in reversed_] == [("POLGOV", "UKRGOV")]
+
+
 def test_a_petrarch_ontology_codes_a_negated_verb_as_its_negation(nlp):
     """With an ontology that writes 111 as the negation of 050 (as PETRARCH-2's does for 110),
     "did not condemn" is coded 050 and flagged negated; a code it gives no negation, and a
