@@ -23,7 +23,7 @@ from coding.records import Article, CodedArticle
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "data" / "regression" / "events.yaml"
 FLAGS = frozenset({"hypothetical", "future", "reported_speech", "passive"})
-PASS_FLOOR = 0.84  # measured 86.4% (242/280) on 2026-11-26, minus two points
+PASS_FLOOR = 0.84  # measured 86.8% (243/280) on 2026-11-26, minus two points
 MUST_PASS = (
     "m-negated-attack", "m-would-attack-if", "m-plans-to-attack", "m-will-meet",
     "m-passive-attacked", "m-reported-shelling", "m-reported-attack", "s03-pledge-aid-euros",
@@ -51,8 +51,9 @@ MUST_PASS = (
     # What is discussed is no party; a bare role facing a foreign state is not of that state;
     # jailing is detention (173), as a sentence to prison is.
     "s17-jail-for-years", "s04-discuss-topic-is-no-party", "s05-thank-foreign-state",
-    # A place the actor dictionaries list ("Borno state") is in their country, not a namesake's.
-    "s19-the-militant-group",
+    # A place the actor dictionaries list ("Borno state") is in their country, not a namesake's;
+    # whoever is handed over to a court, the court is the one cooperated with.
+    "s19-the-militant-group", "s06-hand-over-suspect",
 )
 
 Triple = tuple[str, str, str]
