@@ -46,6 +46,15 @@ INTENT_CODES = {
     "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
     "14": "133", "15": "138", "16": "131", "17": "137", "18": "1383", "19": "1384", "20": "1385",
 }
+# Acts whose intent or threat has a code of its own in the codebook (031x, 033x, 035x, 131x,
+# 138x mirror 06x, 07x, 08x, 16x, 19x).
+INTENT_SUBCODES = {
+    "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+    "161": "1313", "162": "1311", "163": "1312",
+    "191": "1381", "192": "1382",
+}
 
 
 def _aux_words(tree: Tree, verb: int) -> set[str]:
@@ -151,5 +160,10 @@ def _infinitive(tree: Tree, verb: int) -> bool:
 
 
 def unrealised_code(code: str) -> str:
-    """The intent or threat code for an act that has not happened ("will attack" -> 1384)."""
+    """The intent or threat code for an act that has not happened ("will attack" -> 1384):
+    the codebook's own counterpart of the act where it has one ("send peacekeepers" -> 0334,
+    "impose sanctions" -> 1312), else that of its root."""
+    for prefix in (code[:4], code[:3]):
+        if prefix in INTENT_SUBCODES:
+            return INTENT_SUBCODES[prefix]
     return INTENT_CODES.get(code[:2], code)

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from coding.modality import intended, is_negated
+from coding.modality import intended, is_negated, unrealised_code
 
 
 @pytest.fixture(scope="module")
@@ -57,3 +57,13 @@ def test_an_act_someone_wants_another_to_do_is_intended_not_done(vocab):
         lemmas=["Obama", "want", "Putin", "to", "attack", "Kyiv"],
     )
     assert intended(doc[4])
+
+
+@pytest.mark.parametrize(
+    ("act", "intent"),
+    [("074", "0334"), ("0841", "0353"), ("0871", "0356"), ("163", "1312"), ("062", "0312"),
+     ("192", "1382"), ("070", "033"), ("195", "1384"), ("111", "111")],
+)
+def test_an_unrealised_act_takes_the_codebooks_own_intent_or_threat_code(act, intent):
+    # The mirrored sub-code where the codebook has one, else the root's; verbal acts stay.
+    assert unrealised_code(act) == intent
