@@ -13,7 +13,9 @@ a Goldstein score, quad class or PLOVER category) plus what only shows across en
 - verbs: event codes missing from the code table ("---" is fine), the same pattern twice
   (conflicting when the codes differ: ties go to the earlier line, so the later never fires);
   a word both required and offered as an alternative ("attack|military operation" reads as
-  (attack or military) and operation: a multi-word alternative split in two); two patterns
+  (attack or military) and operation: a multi-word alternative split in two), or alternatives
+  whose last word and the word after make a role phrase of the agents file ("army|air force"
+  needs "force" in every match); two patterns
   of the same shape with different codes whose words overlap ("threaten @attack|strike +"
   138 before "threaten @strike|bomb +" 1384): where both match, the earlier always wins, so
   the later line's sub-code never shows for the shared words.
@@ -196,6 +198,38 @@ def lint_verb_words(verbs: Iterable[VerbPattern]) -> Iterator[DictionaryProblem]
                 )
 
 
+def _role_compounds(agents: Iterable[AgentEntry]) -> frozenset[str]:
+    """The agents' multi-word phrases, lower-cased, each also without a plural "s"."""
+    found = set()
+    for agent in agents:
+        for phrase in agent.phrases:
+            if " " in phrase.strip():
+                words = phrase.lower().split()
+                found.add(" ".join(words))
+                found.add(" ".join([*words[:-1], words[-1].removesuffix("s")]))
+    return frozenset(found)
+
+
+def lint_split_compounds(
+    verbs: Iterable[VerbPattern], agents: Iterable[AgentEntry]
+) -> Iterator[DictionaryProblem]:
+    """`army|air force` reads as (army or air) and force: when the last alternatives and the
+    next word make a role phrase of the agents file, a multi-word alternative was meant."""
+    compounds = _role_compounds(agents)
+    for pattern in verbs:
+        for slot in pattern.slots:
+            for group, following in zip(slot.words, slot.words[1:], strict=False):
+                if len(group) < 2 or len(following) != 1:
+                    continue
+                (word,) = following
+                for split in sorted(a for a in group if f"{a} {word}" in compounds):
+                    yield _problem(
+                        pattern.rule_id, Severity.WARNING,
+                        f"'{split} {word}' is a role phrase, but '...|{split} {word}' reads as "
+                        f"(... or {split}) and {word}: give '{split} {word}' a line of its own",
+                    )
+
+
 def _shape(pattern: VerbPattern) -> tuple[object, ...]:
     """What two patterns must share to tie: verb, slots with their prepositions and markers,
     and how many words each slot needs (the words themselves may differ)."""
@@ -281,6 +315,7 @@ def lint(dictionaries: Dictionaries) -> list[DictionaryProblem]:
         *lint_agents(dictionaries.agents),
         *lint_verbs(dictionaries.verbs, dictionaries.codes),
         *lint_verb_words(dictionaries.verbs),
+        *lint_split_compounds(dictionaries.verbs, dictionaries.agents),
         *lint_shadowed_verbs(dictionaries.verbs),
         *lint_transformations(dictionaries.transformations, dictionaries.codes),
         *lint_discards(dictionaries.discards),

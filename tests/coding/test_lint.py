@@ -168,6 +168,22 @@ def test_a_word_both_required_and_offered_as_an_alternative_is_reported(tmp_path
     assert located(problems, "verbs/19.txt", 3) == []
 
 
+def test_alternatives_whose_last_word_and_the_next_make_a_role_phrase_are_reported(tmp_path):
+    problems = lint_folder(tmp_path, {
+        "agents.txt": "MIL  army | air force | national guards\n",
+        "verbs/19.txt": (
+            "190  attack army|air force of +\n"       # needs "force" in every match
+            "190  deploy troop|national guard to +\n"  # the plural phrase counts too
+            "190  attack army|air base of +\n"),       # "air base" is no role phrase
+    })
+    assert located(problems, "verbs/19.txt", 1) == [
+        "warning: 'air force' is a role phrase, but '...|air force' reads as (... or air) and "
+        "force: give 'air force' a line of its own"
+    ]
+    assert len(located(problems, "verbs/19.txt", 2)) == 1
+    assert located(problems, "verbs/19.txt", 3) == []
+
+
 def test_a_later_pattern_whose_words_an_earlier_one_of_another_code_takes_is_reported(tmp_path):
     problems = lint_folder(tmp_path, {"verbs/19.txt": (
         "190  attack + with artillery|gun\n"
