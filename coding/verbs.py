@@ -425,8 +425,9 @@ def _runs_in(sequence: tuple[frozenset[str], ...], tokens: list[tuple[str, ...]]
     return False
 
 
-def _fill_slot(slot: Slot, frame: Frame) -> SlotFill | None:
-    """The phrase this slot refers to, if the frame has one containing the slot's words."""
+def _fill_slot(slot: Slot, frame: Frame, taken: set[int]) -> SlotFill | None:
+    """The phrase this slot refers to, if the frame has one containing the slot's words; a
+    prepositional slot skips the phrases other slots took (`taken`, by head index)."""
     if slot.kind is SlotKind.OBJECT:
         if frame.obj is not None and _holds(slot, frame, frame.obj):
             return SlotFill(slot, frame.obj)
@@ -443,7 +444,7 @@ def _fill_slot(slot: Slot, frame: Frame) -> SlotFill | None:
         return None
     if slot.kind is SlotKind.PREP:
         for prep, pobj in frame.preps + frame.nested_preps + frame.complement_preps:
-            if prep == slot.word and _holds(slot, frame, pobj):
+            if prep == slot.word and pobj.i not in taken and _holds(slot, frame, pobj):
                 return SlotFill(slot, pobj)
         return None
     wanted = slot.word.split("|")
@@ -527,13 +528,15 @@ def _unnamed_phrases(frame: Frame, fills: list[SlotFill]) -> list[Token]:
 def match_pattern(pattern: VerbPattern, frame: Frame) -> PatternMatch | None:
     if pattern.particle and pattern.particle not in frame.particles:
         return None
-    fills = []
+    fills: list[SlotFill] = []
     following = []
     for slot in pattern.slots:
         if slot.kind is SlotKind.FOLLOWING:
             following.append(slot)
             continue
-        fill = _fill_slot(slot, frame)
+        # Two slots of one preposition name two phrases: "request for aid for Gaza".
+        taken = {f.head.i for f in fills if f.slot.kind is SlotKind.PREP and f.head is not None}
+        fill = _fill_slot(slot, frame, taken)
         if fill is None:
             return None
         fills.append(fill)

@@ -23,7 +23,7 @@ from coding.records import Article, CodedArticle
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "data" / "regression" / "events.yaml"
 FLAGS = frozenset({"hypothetical", "future", "reported_speech", "passive"})
-PASS_FLOOR = 0.85  # measured 87.9% (246/280) on 2026-11-26, minus two points
+PASS_FLOOR = 0.86  # measured 88.6% (248/280) on 2026-11-26, minus two points
 MUST_PASS = (
     "m-negated-attack", "m-would-attack-if", "m-plans-to-attack", "m-will-meet",
     "m-passive-attacked", "m-reported-shelling", "m-reported-attack", "s03-pledge-aid-euros",
@@ -56,6 +56,8 @@ MUST_PASS = (
     "s19-the-militant-group", "s06-hand-over-suspect",
     # Police sent to a country serve there (074); the intent to do so is 0334.
     "s07-deploy-police-mission", "s03-pledge-peacekeepers",
+    # Appeals to agree to a ceasefire; two "for" slots need two phrases.
+    "s02-urge-ceasefire", "s12-reject-aid-request",
 )
 
 Triple = tuple[str, str, str]

@@ -62,6 +62,19 @@ def test_following_slot_lands_on_the_next_phrase_no_slot_names(vocab):
     assert found.skipped_heads == {4}
 
 
+def test_two_slots_of_one_preposition_need_two_phrases(vocab):
+    # "Egypt celebrated Iftar in Cairo with the leaders of Jordan": one "in" phrase only.
+    doc = _celebrated(vocab)
+    pattern = VerbPattern("p", "017", "celebrate", slots=(
+        Slot(SlotKind.PREP, "in"), Slot(SlotKind.PREP, "in", is_target=True),
+    ))
+    assert match_pattern(pattern, build_frame(doc[1])) is None
+    one_each = VerbPattern("p", "017", "celebrate", slots=(
+        Slot(SlotKind.PREP, "in"), Slot(SlotKind.PREP, "with", is_target=True),
+    ))
+    assert match_pattern(one_each, build_frame(doc[1])) is not None
+
+
 def test_skip_then_source_after_the_verb_makes_the_subject_the_target(vocab):
     doc = _celebrated(vocab)
     pattern = VerbPattern("p", "017", "celebrate", slots=(
