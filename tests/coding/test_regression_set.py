@@ -23,7 +23,7 @@ from coding.records import Article, CodedArticle
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "data" / "regression" / "events.yaml"
 FLAGS = frozenset({"hypothetical", "future", "reported_speech", "passive"})
-PASS_FLOOR = 0.86  # measured 88.6% (248/280) on 2026-11-26, minus two points
+PASS_FLOOR = 0.89  # measured 91.1% (255/280) on 2026-11-26, minus two points
 MUST_PASS = (
     "m-negated-attack", "m-would-attack-if", "m-plans-to-attack", "m-will-meet",
     "m-passive-attacked", "m-reported-shelling", "m-reported-attack", "s03-pledge-aid-euros",
@@ -58,6 +58,10 @@ MUST_PASS = (
     "s07-deploy-police-mission", "s03-pledge-peacekeepers",
     # Appeals to agree to a ceasefire; two "for" slots need two phrases.
     "s02-urge-ceasefire", "s12-reject-aid-request",
+    # Sub-codes: military cooperation, cooperation on trade, inspectors allowed in, a massacre,
+    # a military alert, a ceasefire agreed to.
+    "s03-vow-military-cooperation", "s06-trade-deal-cooperate", "s08-allow-inspectors",
+    "s20-massacre", "s15-alert", "s08-ceasefire-agree",
 )
 
 Triple = tuple[str, str, str]
