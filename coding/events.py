@@ -25,6 +25,7 @@ from coding.modality import (
     intended,
     is_negated,
     modality_of,
+    requested,
     unrealised_code,
 )
 from coding.participants import SUBJECT_DEPS
@@ -342,6 +343,11 @@ def code_sentence(
         if position in consumed:
             continue
         verb = doc[position]
+        if requested(verb):
+            detail = f"{verb.text}: asked of someone, not done"
+            result.trace.append(TraceStep("modality", "requested-act", Outcome.REQUESTED, detail))
+            consumed.add(position)
+            continue
         patterns = verb_patterns(verb, compiled.verbs_by_lemma)
         if patterns is None:
             if ctx.explain:

@@ -31,6 +31,18 @@ INTENT_GOVERNORS = frozenset(
      "threaten", "demand", "urge", "ask", "call", "need", "be",
      "ready", "willing", "prepared", "eager", "keen", "determined", "open"}
 )
+# Verbs that ask someone else to act: their infinitive complement, when it is asked of another
+# ("urged Israel to attack", "Obama was pressured to help Iran"), is the request's content, not
+# an act or an intention of the one asked.
+DIRECTIVE_GOVERNORS = frozenset(
+    {"urge", "ask", "press", "pressure", "call", "encourage", "tell", "order", "instruct",
+     "request", "demand", "implore", "beg", "advise", "invite", "exhort", "appeal", "plead",
+     "push", "lobby", "command", "direct", "challenge"}
+)
+# Where the one asked stands beside a directive verb: its object, a passive's subject, or the
+# object of "call on", "appeal to".
+ASKED_DEPS = frozenset({"dobj", "nsubjpass"})
+ASKED_PREPS = frozenset({"on", "upon", "to"})
 # Verbs whose infinitive complement did not happen: "refused to attack", "failed to agree".
 NEGATING_GOVERNORS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid"})
 # Verbs that report what someone else said: their clausal complement is reported speech.
@@ -147,6 +159,25 @@ def intended(verb: Token) -> bool:
             return True
         current = governor
     return False
+
+
+def requested(verb: Token) -> bool:
+    """The act is asked of someone else by the verb it complements ("urged Israel to attack",
+    "Obama is pressured by Congress to help Iran", parsed as xcomp, ccomp or advcl): the
+    request is the event; the act has not happened and is not the one asked's intention."""
+    tree = tree_of(verb.doc)
+    governor = tree.heads[verb.i]
+    if governor == verb.i or tree.lemmas[governor] not in DIRECTIVE_GOVERNORS:
+        return False
+    to_infinitive = tree.deps[verb.i] == "xcomp" or (
+        tree.deps[verb.i] in ("ccomp", "advcl")
+        and any(tree.deps[c] == "aux" and tree.lower[c] == "to" for c in tree.children[verb.i])
+    )
+    return to_infinitive and any(
+        tree.deps[c] in ASKED_DEPS
+        or tree.deps[c] == "prep" and tree.lower[c] in ASKED_PREPS
+        for c in tree.children[governor]
+    )
 
 
 def _infinitive(tree: Tree, verb: int) -> bool:

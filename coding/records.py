@@ -56,6 +56,7 @@ class Outcome(StrEnum):
     # The other side's event that the same words report, from the pattern's paired code: the
     # host of a visit (042:043), the other party to talks (046:046).
     REVERSED = "REVERSED"
+    REQUESTED = "REQUESTED"  # an act asked of someone ("urged X to attack"): the request is coded
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from coding.modality import intended, is_negated, unrealised_code
+from coding.modality import intended, is_negated, requested, unrealised_code
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +57,50 @@ def test_an_act_someone_wants_another_to_do_is_intended_not_done(vocab):
         lemmas=["Obama", "want", "Putin", "to", "attack", "Kyiv"],
     )
     assert intended(doc[4])
+
+
+def _asked(vocab, governor: str, lemma: str) -> Doc:
+    # "Congress <governor> Obama to help Iran"
+    return Doc(
+        vocab,
+        words=["Congress", governor, "Obama", "to", "help", "Iran"],
+        heads=[1, 1, 1, 4, 1, 4],
+        deps=["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj"],
+        lemmas=["Congress", lemma, "Obama", "to", "help", "Iran"],
+    )
+
+
+def test_an_act_asked_of_another_is_requested(vocab):
+    assert requested(_asked(vocab, "pressured", "pressure")[4])
+    assert requested(_asked(vocab, "urged", "urge")[4])
+
+
+def test_an_act_someone_was_persuaded_to_do_is_not_merely_requested(vocab):
+    assert not requested(_asked(vocab, "persuaded", "persuade")[4])
+
+
+def test_a_passive_directive_asks_its_subject_even_through_an_adverbial_clause(vocab):
+    # "Obama is pressured by Congress to help Iran", "to help" parsed as advcl
+    doc = Doc(
+        vocab,
+        words=["Obama", "is", "pressured", "by", "Congress", "to", "help", "Iran"],
+        heads=[2, 2, 2, 2, 3, 6, 2, 6],
+        deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "aux", "advcl", "dobj"],
+        lemmas=["Obama", "be", "pressure", "by", "Congress", "to", "help", "Iran"],
+    )
+    assert requested(doc[6])
+
+
+def test_demanding_to_do_something_oneself_is_no_request_of_another(vocab):
+    # "Iran demanded to see the evidence": no one else is asked
+    doc = Doc(
+        vocab,
+        words=["Iran", "demanded", "to", "see", "evidence"],
+        heads=[1, 1, 3, 1, 3],
+        deps=["nsubj", "ROOT", "aux", "xcomp", "dobj"],
+        lemmas=["Iran", "demand", "to", "see", "evidence"],
+    )
+    assert not requested(doc[3])
 
 
 @pytest.mark.parametrize(
