@@ -276,7 +276,7 @@ def _code_predicate(
     sources, targets, placed = participants.country_of_place(
         sources, targets, predicate, named_places
     )
-    targets, within = participants.within_jurisdiction(targets, sources)
+    targets, within = participants.within_jurisdiction(targets, sources, code)
     steps += placed + within
     subject = found.source_head or frame.subject
     # Several actors named by one phrase ("Indian and Chinese troops") are a list too.

@@ -251,19 +251,23 @@ def country_of_place(
 
 
 def within_jurisdiction(
-    targets: list[ActorMatch], sources: list[ActorMatch]
+    targets: list[ActorMatch], sources: list[ActorMatch], code: str
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
     """Police, courts and prosecutors act within their own country: the people they act on,
     when no country is named for them, are that country's ("Hong Kong prosecutors charged
-    pro-democracy activists" -> HKGCVL). Armies and governments act abroad too: not them."""
+    pro-democracy activists" -> HKGCVL). Armies and governments act abroad too, but a
+    government's coercion (root 17: curfews, arrests, bans) is at home: "Senegal's government
+    imposed a curfew on opposition strongholds" -> SENOPP."""
+    roles = JURISDICTION_ROLES | ({"GOV"} if code.startswith("17") else set())
     countries = {
         s.country for s in sources
-        if s.country and JURISDICTION_ROLES.intersection(actor_lookup.role_blocks(s.role))
+        if s.country and roles.intersection(actor_lookup.role_blocks(s.role))
     }
     if len(countries) != 1:
         return targets, []
     (country,) = countries
-    step = RoleCountry("actor", "within-jurisdiction", f"acted on by {country}'s police or courts")
+    reason = f"acted on by {country}'s police, courts or government at home"
+    step = RoleCountry("actor", "within-jurisdiction", reason)
     return step.give(targets, country)
 
 

@@ -294,7 +294,7 @@ def test_a_former_official_is_one_of_the_countrys_elite(nlp):
     ]
 
 
-def test_police_and_courts_act_on_people_of_their_own_country(nlp):
+def test_police_courts_and_coercing_governments_act_on_people_of_their_own_country(nlp):
     # A role with no country named, acted on by a country's police: that country's. Armies act
     # abroad too, so their targets stay as named.
     base = small_dictionaries()
@@ -306,6 +306,13 @@ def test_police_and_courts_act_on_people_of_their_own_country(nlp):
     ]
     assert triples(code(coder, "Russian troops arrested protesters.")) == [
         ("RUSMIL", "CVL", "173")
+    ]
+    # A government's coercion is at home too; its other acts may be abroad.
+    assert triples(code(coder, "The Russian government arrested protesters.")) == [
+        ("RUSGOV", "RUSCVL", "173")
+    ]
+    assert triples(code(coder, "The Russian government condemned protesters.")) == [
+        ("RUSGOV", "CVL", "111")
     ]
 
 

@@ -23,7 +23,7 @@ from coding.records import Article, CodedArticle
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "data" / "regression" / "events.yaml"
 FLAGS = frozenset({"hypothetical", "future", "reported_speech", "passive"})
-PASS_FLOOR = 0.89  # measured 91.1% (256/281) on 2026-11-26, minus two points
+PASS_FLOOR = 0.89  # measured 91.5% (257/281) on 2026-11-26, minus two points
 MUST_PASS = (
     "m-negated-attack", "m-would-attack-if", "m-plans-to-attack", "m-will-meet",
     "m-passive-attacked", "m-reported-shelling", "m-reported-attack", "s03-pledge-aid-euros",
@@ -64,6 +64,8 @@ MUST_PASS = (
     "s20-massacre", "s15-alert", "s08-ceasefire-agree",
     # What someone is pressed to do has not happened.
     "m-pressured-to-allow",
+    # A government's coercion is at home: the opposition it curbs is its country's.
+    "s17-curfew",
 )
 
 Triple = tuple[str, str, str]
