@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -50,7 +51,7 @@ class Anchors:
             frozenset().union(*single), tuple(a for a in pattern.anchors if len(a) > 1)
         )
 
-    def possible(self, present: set[str]) -> bool:
+    def possible(self, present: AbstractSet[str]) -> bool:
         if not self.required <= present:
             return False
         return not self.alternatives or all(not a.isdisjoint(present) for a in self.alternatives)
@@ -86,7 +87,7 @@ class PredicatePatterns:
             MappingProxyType({w: tuple(p) for w, p in by_word.items()}), frozenset(by_word),
         )
 
-    def candidates(self, present: set[str]) -> Iterator[VerbPattern]:
+    def candidates(self, present: AbstractSet[str]) -> Iterator[VerbPattern]:
         """The patterns whose anchor words all occur in `present`, in order of specificity."""
         positions = list(self.unanchored)
         for word in present & self.keys:

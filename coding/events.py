@@ -37,8 +37,8 @@ from coding.verbs import (
     Frame,
     PatternMatch,
     best_match,
-    build_frame,
     build_noun_frame,
+    match_verb,
     verb_patterns,
 )
 
@@ -201,7 +201,7 @@ def _defers_to_complement(
             continue  # "wants Putin to attack": someone else's act, not the subject's intent
         patterns = verb_patterns(complement, compiled.verbs_by_lemma)
         if complement.dep_ == "xcomp" and patterns is not None:
-            if best_match(patterns, build_frame(complement)) is not None:
+            if match_verb(complement, patterns) is not None:
                 return True
     return False
 
@@ -353,11 +353,11 @@ def code_sentence(
             if ctx.explain:
                 result.trace.append(TraceStep("verb", "", Outcome.UNKNOWN_VERB, verb.lemma_))
             continue
-        frame = build_frame(verb)
-        found = best_match(patterns, frame)
-        if found is None:
+        matched = match_verb(verb, patterns)
+        if matched is None:
             result.trace.append(TraceStep("verb", "", Outcome.NO_PATTERN, verb.lemma_))
             continue
+        frame, found = matched
         if _defers_to_complement(verb, frame, found, compiled):
             detail = f"{verb.text}: its complement is the event, as an intention"
             result.trace.append(TraceStep("verb", found.pattern.rule_id, Outcome.DEFERRED, detail))
@@ -382,9 +382,9 @@ def code_sentence(
         if patterns is None:
             continue
         frame = build_noun_frame(doc[position])
-        found = best_match(patterns, frame)
-        if found is not None:
-            _code_predicate(sent, frame, found, ctx, hits, memory, result)
+        noun_match = best_match(patterns, frame)
+        if noun_match is not None:
+            _code_predicate(sent, frame, noun_match, ctx, hits, memory, result)
     # Every actor of the sentence is listed for explain mode only; the article's memory needs
     # just the subjects.
     wanted = NOUN_HEAD_DEPS if ctx.explain else SUBJECT_DEPS
