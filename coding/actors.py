@@ -38,6 +38,7 @@ NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 # "former minister", "ex-president": out of office, one of the elite (ELI).
 FORMER_WORDS = frozenset({"former", "ex", "ex-"})
 ELITE_ROLE = "ELI"
+_COORDINATED = "cameoflow_coordinated"  # Doc.user_data key of coordinated_heads' answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,27 +133,36 @@ def phrase_positions(head: Token, role_head: bool) -> set[int]:
 def coordinated_heads(head: Token) -> list[Token]:
     """The head and the nouns listed with it: "Russia and China", "Mali, the Niger, Chad and
     Sudan" (the parser may hang list members as conj, appos or nmod; all count). A verb
-    with two subjects is a list the parser split ("Eagles, hawks, and Russia attacked")."""
+    with two subjects is a list the parser split ("Eagles, hawks, and Russia attacked").
+    Kept per Doc: a phrase is asked for as a slot of each verb and as a subject."""
     doc = head.doc
-    tree = tree_of(doc)
+    known = doc.user_data.setdefault(_COORDINATED, {})
+    members = known.get(head.i)
+    if members is None:
+        members = known[head.i] = _coordinated(tree_of(doc), head.i)
+    return [doc[i] for i in members]
+
+
+def _coordinated(tree: Tree, head: int) -> tuple[int, ...]:
+    """The positions of coordinated_heads(head), in order."""
 
     def listed_nouns(i: int) -> list[int]:
         return [c for c in tree.conjuncts(i) if tree.pos[c] in NOUN_TAGS]
 
-    group = {head.i, *listed_nouns(head.i)}
-    if tree.deps[head.i] == "nsubj":
-        for sibling in tree.children[tree.heads[head.i]]:
+    group = {head, *listed_nouns(head)}
+    if tree.deps[head] == "nsubj":
+        for sibling in tree.children[tree.heads[head]]:
             if tree.deps[sibling] == "nsubj" and tree.pos[sibling] in NOUN_TAGS:
                 group.add(sibling)
                 group.update(listed_nouns(sibling))
-    for child in tree.children[head.i]:
+    for child in tree.children[head]:
         # Only inside a list: "Sudan's minister" (nmod) or "Zelensky, the president"
         # (appos) name one actor, not two.
         listed = len(group) > 1 or any(tree.deps[c] == "conj" for c in tree.children[child])
         if tree.deps[child] in ("appos", "nmod") and tree.pos[child] == "PROPN" and listed:
             group.add(child)
             group.update(listed_nouns(child))
-    return [doc[i] for i in sorted(group)]
+    return tuple(sorted(group))
 
 
 def resolve_actor_code(hit: Hit, compiled: CompiledDictionaries, on: date) -> tuple[str, str]:
