@@ -54,21 +54,32 @@ class Anchors:
     def possible(self, present: AbstractSet[str]) -> bool:
         if not self.required <= present:
             return False
-        return not self.alternatives or all(not a.isdisjoint(present) for a in self.alternatives)
+        for alternatives in self.alternatives:
+            if alternatives.isdisjoint(present):
+                return False
+        return True
+
+    def keys(self, frequency: Counter[str]) -> frozenset[str]:
+        """Words of which one must occur for the pattern to be possible: its rarest required
+        word (by `frequency`), else its smallest set of alternatives; none when it has no
+        anchor."""
+        if self.required:
+            return frozenset((min(self.required, key=lambda w: (frequency[w], w)),))
+        return min(self.alternatives, key=len, default=frozenset())
 
 
 @dataclass(frozen=True, slots=True)
 class PredicatePatterns:
     """One verb's (or event noun's) patterns, most specific first, with an index that finds the
     few worth trying: a common verb has hundreds of patterns, and each needs words that most
-    sentences lack. Every pattern with a required word is listed under one of them (its rarest
-    among this verb's patterns), so only those whose word occurs under the predicate, plus the
-    patterns needing no single word, are tested at all."""
+    sentences lack. Every pattern is listed under its keys (Anchors.keys: its rarest required
+    word among this verb's patterns, else each word of one set of alternatives), so only those
+    with a key under the predicate, plus the patterns with no anchor, are tested at all."""
 
     patterns: tuple[VerbPattern, ...]
     anchors: tuple[Anchors, ...]
-    unanchored: tuple[int, ...]  # positions of patterns with no required word
-    by_word: Mapping[str, tuple[int, ...]]  # required word -> positions of patterns keyed on it
+    unanchored: tuple[int, ...]  # positions of patterns with no anchor word
+    by_word: Mapping[str, tuple[int, ...]]  # key word -> positions of patterns keyed on it
     keys: frozenset[str]  # the words of by_word, for a set intersection with no Python loop
 
     @classmethod
@@ -78,9 +89,10 @@ class PredicatePatterns:
         unanchored: list[int] = []
         by_word: dict[str, list[int]] = defaultdict(list)
         for position, anchor in enumerate(anchors):
-            if anchor.required:
-                by_word[min(anchor.required, key=lambda w: (frequency[w], w))].append(position)
-            else:
+            keys = anchor.keys(frequency)
+            for word in keys:
+                by_word[word].append(position)
+            if not keys:
                 unanchored.append(position)
         return cls(
             patterns, anchors, tuple(unanchored),
@@ -89,11 +101,10 @@ class PredicatePatterns:
 
     def candidates(self, present: AbstractSet[str]) -> Iterator[VerbPattern]:
         """The patterns whose anchor words all occur in `present`, in order of specificity."""
-        positions = list(self.unanchored)
+        positions = set(self.unanchored)  # a set: a pattern keyed on alternatives may come twice
         for word in present & self.keys:
-            positions += self.by_word[word]
-        positions.sort()
-        for position in positions:
+            positions.update(self.by_word[word])
+        for position in sorted(positions):
             if self.anchors[position].possible(present):
                 yield self.patterns[position]
 
