@@ -80,7 +80,6 @@ def tree_of(doc: Doc) -> Tree:
 
 def _read_tree(doc: Doc) -> Tree:
     strings = doc.vocab.strings
-    names: dict[int, str] = {}  # few distinct labels and tags: look each up once
     heads, deps, pos, lower, lemmas, ent_types, starts, ends = [], [], [], [], [], [], [], []
     children: list[list[int]] = [[] for _ in range(len(doc))]
     for i, (offset, dep, tag, low, lemma, ent_type, start, length) in enumerate(
@@ -91,11 +90,11 @@ def _read_tree(doc: Doc) -> Tree:
         if head != i:
             children[head].append(i)
         heads.append(head)
-        deps.append(names.get(dep) or names.setdefault(dep, strings[dep]))
-        pos.append(names.get(tag) or names.setdefault(tag, strings[tag]))
+        deps.append(strings[dep])
+        pos.append(strings[tag])
         lower.append(strings[low])
         lemmas.append(strings[lemma].lower())
-        ent_types.append(names.get(ent_type) or names.setdefault(ent_type, strings[ent_type]))
+        ent_types.append(strings[ent_type])
         starts.append(start)
         ends.append(start + length)
     return Tree(heads, deps, pos, lower, lemmas, ent_types, children, doc.text, starts, ends)
