@@ -267,16 +267,16 @@ def _phrase_actors(
     head_agent = any(h.covers(head.i) for h in hits.agents)
     indices = phrase_positions(head, head_agent)
     lower = tree_of(head.doc).lower
-    former = any(lower[i] in FORMER_WORDS for i in indices)
+    former = not FORMER_WORDS.isdisjoint([lower[i] for i in indices])
     named = []
     for hit in hits.actors:
-        if indices.intersection(range(hit.start, hit.end)):
+        if not indices.isdisjoint(range(hit.start, hit.end)):
             code, rule = resolve_actor_code(hit, compiled, on)
             if not code and former:
                 code, rule = _former_holder(hit, compiled)
             if code:
                 named.append((hit, code, rule))
-    agent_hits = [h for h in hits.agents if indices.intersection(range(h.start, h.end))]
+    agent_hits = [h for h in hits.agents if not indices.isdisjoint(range(h.start, h.end))]
     if not named and not agent_hits:
         city = city_actor(head)
         return [city] if city is not None else []

@@ -135,9 +135,6 @@ def _build_event(
     info = ctx.compiled.dictionaries.codes.get(code) or CameoCode(code, "", float("nan"), 0, "")
     when = event_date(predicate, ctx.published)
     place = place_of_event(predicate, (source, target), named_places)
-    verb_words = [predicate] + [
-        c for c in predicate.children if c.dep_ == "prt" or c.dep_ == "neg"
-    ]
     return Event(
         event_id=event_id(ctx.article_id, ctx.sentence_index, source.code, target.code, code),
         article_id=ctx.article_id,
@@ -154,7 +151,7 @@ def _build_event(
         quad_class=info.quad_class,
         goldstein=info.goldstein,
         plover_category=info.plover,
-        verb_text=" ".join(t.text for t in sorted(verb_words, key=lambda t: t.i)),
+        verb_text=_verb_text(predicate),
         matched_rule=found.pattern.rule_id,
         modality=modality,
         location_text=place.text if place else "",
@@ -168,6 +165,15 @@ def _build_event(
         dictionary_version=ctx.compiled.version,
         trace=tuple(steps) + (date_trace(when),) + place_trace(place),
     )
+
+
+def _verb_text(predicate: Token) -> str:
+    """The predicate with its particles and negation, in sentence order ("did not back down"
+    -> "not back down")."""
+    tree = tree_of(predicate.doc)
+    below = tree.children[predicate.i]
+    words = sorted([predicate.i, *(c for c in below if tree.deps[c] in ("prt", "neg"))])
+    return " ".join(tree.text_of(i, i + 1) for i in words)
 
 
 def _means_of_violence(

@@ -79,7 +79,11 @@ class Frame:
 
 def is_passive(verb: Token) -> bool:
     tree = tree_of(verb.doc)
-    return any(tree.deps[c] in PASSIVE_MARKS for c in tree.children[verb.i])
+    # A loop, not any(): asked several times per verb, the generator cost more than the test.
+    for child in tree.children[verb.i]:
+        if tree.deps[child] in PASSIVE_MARKS:
+            return True
+    return False
 
 
 def _own_subject(verb: Token) -> Token | None:
