@@ -10,7 +10,7 @@ a role word alone is coded by its role ("police" -> COP).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -66,6 +66,10 @@ class SentenceHits:
         default_factory=dict, compare=False, repr=False
     )
     slot_cache: dict[tuple[int, date], tuple[ActorMatch, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    # listed_places by date: each predicate of the sentence asks.
+    place_cache: dict[date, Mapping[int, str]] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -178,9 +182,18 @@ def resolve_actor_code(hit: Hit, compiled: CompiledDictionaries, on: date) -> tu
     return "", ""
 
 
-def listed_places(hits: SentenceHits, compiled: CompiledDictionaries, on: date) -> dict[int, str]:
+def listed_places(
+    hits: SentenceHits, compiled: CompiledDictionaries, on: date
+) -> Mapping[int, str]:
     """Token -> country for the names the actor dictionaries code as a bare country: a capital,
     a region or a city listed there ("Borno state" -> NGA) says which country it is in."""
+    found = hits.place_cache.get(on)
+    if found is None:
+        found = hits.place_cache[on] = _listed_places(hits, compiled, on)
+    return found
+
+
+def _listed_places(hits: SentenceHits, compiled: CompiledDictionaries, on: date) -> dict[int, str]:
     found: dict[int, str] = {}
     for hit in hits.actors:
         code, _ = resolve_actor_code(hit, compiled, on)
