@@ -385,16 +385,16 @@ def _hyphenated(doc: Doc, tree: Tree, i: int) -> tuple[str, ...]:
 
 def _has_words(required: Iterable[frozenset[str]], present: AbstractSet[str]) -> bool:
     for alternatives in required:
-        if not any(_word_present(w, present) for w in alternatives):
+        # Whole words are found by one set test; only a stem ("attack*") needs a scan.
+        if alternatives.isdisjoint(present) and not _stem_present(alternatives, present):
             return False
     return True
 
 
-def _word_present(word: str, present: AbstractSet[str]) -> bool:
-    if word.endswith("*"):
-        stem = word[:-1]
-        return any(p.startswith(stem) for p in present)
-    return word in present
+def _stem_present(alternatives: frozenset[str], present: AbstractSet[str]) -> bool:
+    """Does a word of `present` begin with an alternative written as a stem ("attack*")?"""
+    stems = tuple(word[:-1] for word in alternatives if word.endswith("*"))
+    return bool(stems) and any(word.startswith(stems) for word in present)
 
 
 @dataclass(frozen=True, slots=True)
