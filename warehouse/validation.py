@@ -209,7 +209,7 @@ def _frame(
     events: pa.Table, codes: Mapping[str, CameoCode], published: Mapping[str, datetime]
 ) -> pd.DataFrame:
     columns = [*REQUIRED_COLUMNS, "event_code"]
-    frame = events.select(list(dict.fromkeys(columns))).to_pandas()
+    frame = _with_object_strings(events.select(list(dict.fromkeys(columns))).to_pandas())
     code = frame["event_code"]
     frame[_CODE_ROOT] = code.str.slice(0, 2)
     frame[_CODE_BASE] = code.str.slice(0, 3)
@@ -223,6 +223,15 @@ def _frame(
     frame[_LATEST_DATE] = pd.to_datetime(frame["article_id"].map(latest))
     frame[_EVENT_DAY] = pd.to_datetime(frame["event_date"])
     return frame.reset_index(drop=True)
+
+
+def _with_object_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    """pandas 3 reads Arrow strings as its Arrow-backed "str" dtype. GX evaluates each
+    expectation with many small pandas steps (masks, takes, and a row-by-row nunique for
+    source_differs_from_target), each of which costs more on that dtype than on plain Python
+    strings: with object columns the whole suite runs about a quarter faster. Nulls stay NaN."""
+    strings = frame.select_dtypes(include="str").columns
+    return frame.astype(dict.fromkeys(strings, object))
 
 
 def _quarantine_rows(events: pa.Table, failures: Mapping[int, list[str]]) -> pa.Table:

@@ -103,6 +103,22 @@ def test_missing_required_field_is_quarantined_not_raised():
     assert "event_code_not_null" in failed
 
 
+def test_the_suite_set_up_once_still_checks_every_later_batch():
+    # The GX context and suite are built once per code table and reused: a clean batch must not
+    # leave anything behind that lets a later bad batch through or mixes their counts.
+    clean = events_to_arrow([event(sentence_index=0)], RUN_ID)
+    same_actor = event(sentence_index=1, source="RUSGOV", target="RUSGOV")
+    bad = events_to_arrow([event(sentence_index=0), same_actor], RUN_ID)
+
+    first = validate_events(clean, CODES, {"a1": PUBLISHED})
+    second = validate_events(bad, CODES, {"a1": PUBLISHED})
+    third = validate_events(clean, CODES, {"a1": PUBLISHED})
+
+    assert first.summary["success"] and third.summary["success"]
+    assert _quarantined(second) == {same_actor.event_id: ["source_differs_from_target"]}
+    assert second.summary["suite"] == first.summary["suite"]
+    assert second.summary["rows"] == 2 and third.summary["quarantined"] == 0
+
 def test_empty_batch_validates_without_running_gx():
     outcome = validate_events(events_to_arrow([], RUN_ID), CODES, {})
     assert outcome.passed.num_rows == 0 and outcome.quarantined.num_rows == 0
