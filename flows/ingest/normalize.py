@@ -56,6 +56,10 @@ NOT_POSSESSORS = frozenset(
     "she we they i you his her its our their my your is are was were be".split()
 )
 LONE_S = re.compile(r"\b([A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,}) s (?=[A-Za-z])")
+# A clitic standing as a word of its own (" t", " s", " re"...), which each pattern above needs.
+# Hardly any paragraph has one: one search for it spares the seven patterns, which took half of
+# the time normalizing news text takes.
+BARE_CLITIC = re.compile(r" (?:t|s|re|ve|ll|m)\b", re.IGNORECASE)
 
 # A prefix whose hyphen lost its word to a space or a line break: "anti- government" (from
 # "anti-\ngovernment" or a tokenized corpus) is "anti-government". Left alone when a
@@ -104,11 +108,18 @@ def normalize_paragraph(raw: str) -> str:
     text = PTB_QUOTES.sub('"', text.translate(QUOTES))
     text = SPACED_NT.sub(r"\1n't", DETACHED_CLITIC.sub("", text))
     text = text.replace("' s ", "'s ")
-    for pattern, apostrophe in CONTRACTIONS:
-        text = pattern.sub(rf"\1{apostrophe}\2", text)
-    text = LONE_S.sub(_possessive, text)
+    if BARE_CLITIC.search(text):
+        text = restore_lost_apostrophes(text)
     text = DETACHED_PREFIX.sub(r"\1-", text)
     return repair_glued_quotes(text)
+
+
+def restore_lost_apostrophes(text: str) -> str:
+    """ "don t" -> "don't", "Russia s" -> "Russia's": contractions and possessives whose
+    apostrophe became a space."""
+    for pattern, apostrophe in CONTRACTIONS:
+        text = pattern.sub(rf"\1{apostrophe}\2", text)
+    return LONE_S.sub(_possessive, text)
 
 
 def unescape_entities(text: str) -> str:
