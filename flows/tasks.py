@@ -35,7 +35,7 @@ def skip_coded(
 ) -> list[Article]:
     """Drop the articles this coder and these dictionaries have already coded into the
     warehouse; the writer connection is held only for the lookup."""
-    con = connect(Path(db_path))
+    con = connect(Path(db_path), schema_is_current=True)  # open-run migrated it
     try:
         done = already_coded(
             con, [a.article_id for a in articles], coder_version, dictionary_version
@@ -98,7 +98,7 @@ def load_checked_batch(db_path: str, batch: CheckedBatch) -> int:
     runs) can open the file between batches. The staged files go once loaded."""
     folder = batch.coded.folder
     articles, sentences, passed, quarantined = (read_table(folder, n) for n in STAGED_FOR_LOAD)
-    con = connect(Path(db_path))
+    con = connect(Path(db_path), schema_is_current=True)  # open-run migrated it
     try:
         load_batch(con, articles, sentences, passed, quarantined,
                    inside_transaction=fault_hook("mid-load", batch.coded.number))

@@ -74,8 +74,14 @@ def migrations(schema_dir: Path = SCHEMA_DIR) -> tuple[Migration, ...]:
     return tuple(found)
 
 
-def connect(path: Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse; a writable open creates the file and applies pending migrations."""
+def connect(
+    path: Path | None = None, read_only: bool = False, *, schema_is_current: bool = False
+) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; a writable open creates the file and applies pending migrations.
+
+    `schema_is_current` skips that check (about half the cost of an open) for a writer that
+    migrated this database itself and has kept every other writer out since: the daily flow's
+    per-batch connections, under the run lock taken before its first, migrating, open."""
     path = Path(path) if path is not None else default_db_path()
     if read_only and not path.exists():
         raise WarehouseError(path, "no such warehouse file (run the pipeline once to create it)")
@@ -87,7 +93,8 @@ def connect(path: Path | None = None, read_only: bool = False) -> duckdb.DuckDBP
             _check_current(con, path)
         else:
             con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
-            migrate(con, path)
+            if not schema_is_current:
+                migrate(con, path)
     except BaseException:
         con.close()
         raise

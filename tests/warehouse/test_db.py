@@ -52,6 +52,29 @@ def test_reconnecting_applies_no_migration_twice(tmp_path):
     con.close()
 
 
+def test_a_writer_told_the_schema_is_current_opens_without_checking_it(tmp_path, monkeypatch):
+    path = tmp_path / "events.duckdb"
+    connect(path).close()
+
+    def no_migration(*args: object) -> None:
+        raise AssertionError("migrated again")
+
+    monkeypatch.setattr(db, "migrate", no_migration)
+    con = connect(path, schema_is_current=True)
+    assert TABLES <= _names(con, "BASE TABLE")
+    assert _checkpoint_threshold(con) == _checkpoint_threshold(_batch_writer_settings())
+    con.close()
+
+
+def _checkpoint_threshold(con) -> str:
+    return con.execute("SELECT current_setting('checkpoint_threshold')").fetchall()[0][0]
+
+
+def _batch_writer_settings():
+    con = duckdb.connect()
+    con.execute(f"SET checkpoint_threshold = '{db.CHECKPOINT_THRESHOLD}'")
+    return con
+
 def test_changed_view_sql_is_applied_on_the_next_writable_open(tmp_path, monkeypatch):
     path = tmp_path / "events.duckdb"
     connect(path).close()
