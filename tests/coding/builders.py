@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
 from coding.bundled_format import parse_code_table
 from coding.compiled import compile_dictionaries
 from coding.dictionaries import BUNDLED
@@ -108,3 +111,15 @@ def code(coder: Coder, text: str, on: date = date(2022, 2, 28)) -> CodedArticle:
 
 def triples(coded: CodedArticle) -> list[tuple[str, str, str]]:
     return [(e.source.code, e.target.code, e.event_code) for e in coded.events]
+
+
+def complement_doc(vocab: Vocab, words: list[str], lemmas: list[str]) -> Doc:
+    """A hand-built "<subject> <verb> <object> to <complement> <object>": the complement an
+    xcomp of the verb ("Qatar persuaded Hamas to release hostages")."""
+    return Doc(
+        vocab,
+        words=words,
+        heads=[1, 1, 1, 4, 1, 4],
+        deps=["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj"],
+        lemmas=lemmas,
+    )

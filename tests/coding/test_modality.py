@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from coding.modality import intended, is_negated, requested, unrealised_code
+from tests.coding.builders import complement_doc
 
 
 @pytest.fixture(scope="module")
@@ -60,13 +61,10 @@ def test_an_act_someone_wants_another_to_do_is_intended_not_done(vocab):
 
 
 def _asked(vocab, governor: str, lemma: str) -> Doc:
-    # "Congress <governor> Obama to help Iran"
-    return Doc(
+    return complement_doc(
         vocab,
-        words=["Congress", governor, "Obama", "to", "help", "Iran"],
-        heads=[1, 1, 1, 4, 1, 4],
-        deps=["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj"],
-        lemmas=["Congress", lemma, "Obama", "to", "help", "Iran"],
+        ["Congress", governor, "Obama", "to", "help", "Iran"],
+        ["Congress", lemma, "Obama", "to", "help", "Iran"],
     )
 
 
