@@ -169,9 +169,8 @@ def requested(verb: Token) -> bool:
     governor = tree.heads[verb.i]
     if governor == verb.i or tree.lemmas[governor] not in DIRECTIVE_GOVERNORS:
         return False
-    to_infinitive = tree.deps[verb.i] == "xcomp" or (
-        tree.deps[verb.i] in ("ccomp", "advcl")
-        and any(tree.deps[c] == "aux" and tree.lower[c] == "to" for c in tree.children[verb.i])
+    to_infinitive = _infinitive(tree, verb.i) or (
+        tree.deps[verb.i] == "advcl" and _marked_by_to(tree, verb.i)
     )
     return to_infinitive and any(
         tree.deps[c] in ASKED_DEPS
@@ -185,9 +184,11 @@ def _infinitive(tree: Tree, verb: int) -> bool:
     governor's object as subject ("wants Putin to attack", "refused to allow inspectors to")."""
     if tree.deps[verb] == "xcomp":
         return True
-    return tree.deps[verb] == "ccomp" and any(
-        tree.deps[c] == "aux" and tree.lower[c] == "to" for c in tree.children[verb]
-    )
+    return tree.deps[verb] == "ccomp" and _marked_by_to(tree, verb)
+
+
+def _marked_by_to(tree: Tree, verb: int) -> bool:
+    return any(tree.deps[c] == "aux" and tree.lower[c] == "to" for c in tree.children[verb])
 
 
 def unrealised_code(code: str) -> str:
