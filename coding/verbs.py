@@ -38,6 +38,8 @@ SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "threaten", "offer"})
 # Relative pronouns stand for the noun the clause hangs on ("troops who attacked").
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # "west of Mosul" says where, not whose: an "of" after a compass point names no possessor.
+# Prepositions that say where.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
 COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                             "southeast", "southwest"})
 
@@ -69,12 +71,14 @@ class Frame:
         complements = self.complements
         return prepositional_objects(*complements, *(find_object(c) for c in complements))
 
-    def prep_phrases(self) -> Iterator[tuple[str, Token]]:
+    def prep_phrases(self, preposition: str) -> Iterator[Token]:
         """Where a pattern's preposition is looked for: the predicate's own phrases, those one
-        level down, then its complements'."""
-        yield from self.preps
-        yield from self.nested_preps
-        yield from self.complement_preps
+        level down, then its complements'. A place one level down places the phrase it hangs
+        on, not the event: "attended a summit on the war in Ukraine" was not held in Ukraine."""
+        yield from (pobj for prep, pobj in self.preps if prep == preposition)
+        if preposition not in PLACE_PREPOSITIONS:
+            yield from (pobj for prep, pobj in self.nested_preps if prep == preposition)
+        yield from (pobj for prep, pobj in self.complement_preps if prep == preposition)
 
 
 def is_passive(verb: Token) -> bool:
@@ -452,8 +456,8 @@ def _fill_slot(slot: Slot, frame: Frame, taken: set[int]) -> SlotFill | None:
             return SlotFill(slot, subject)
         return None
     if slot.kind is SlotKind.PREP:
-        for prep, pobj in frame.prep_phrases():
-            if prep == slot.word and pobj.i not in taken and _holds(slot, frame, pobj):
+        for pobj in frame.prep_phrases(slot.word):
+            if pobj.i not in taken and _holds(slot, frame, pobj):
                 return SlotFill(slot, pobj)
         return None
     wanted = slot.word.split("|")

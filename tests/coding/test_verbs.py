@@ -226,6 +226,36 @@ def test_a_participle_without_an_object_is_passive_and_has_no_subject_here(vocab
     assert find_subject(doc[2]) is None
 
 
+def _attended(vocab, preposition: str, on_word: str) -> Doc:
+    # "Ruto attended a summit on the war in Sudan", the last phrase on "war" or on "summit"
+    return Doc(
+        vocab,
+        words=["Ruto", "attended", "a", "summit", "on", "the", "war", preposition, "Sudan"],
+        heads=[1, 1, 3, 1, 3, 6, 4, {"war": 6, "summit": 3}[on_word], 7],
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "prep", "pobj"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN"],
+        lemmas=["Ruto", "attend", "a", "summit", "on", "the", "war", preposition, "Sudan"],
+    )
+
+
+def _summit_then(preposition: str) -> VerbPattern:
+    return VerbPattern("p", "042", "attend", slots=(
+        Slot(SlotKind.OBJECT, "summit"), Slot(SlotKind.PREP, preposition, is_target=True),
+    ))
+
+
+def test_a_place_one_level_down_places_that_phrase_not_the_event(vocab):
+    held_in = _summit_then("in")
+    assert match_pattern(held_in, build_frame(_attended(vocab, "in", "war")[1])) is None
+    doc = _attended(vocab, "in", "summit")
+    found = match_pattern(held_in, build_frame(doc[1]))
+    assert found is not None and found.target_head == doc[8]
+    # Other prepositions still reach a level down: "a summit on the war with Sudan".
+    doc = _attended(vocab, "with", "war")
+    found = match_pattern(_summit_then("with"), build_frame(doc[1]))
+    assert found is not None and found.target_head == doc[8]
+
+
 def test_a_phrase_hanging_on_an_adverb_of_the_verb_is_the_verbs(vocab):
     # "Russia moved close to the border", "close" an adverb with the phrase on it
     doc = Doc(
