@@ -38,6 +38,8 @@ NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 # "former minister", "ex-president": out of office, one of the elite (ELI).
 FORMER_WORDS = frozenset({"former", "ex", "ex-"})
 ELITE_ROLE = "ELI"
+# CAMEO's first blocks for actors of no state: IGOUNO, NGOMSF, IMGMOSREB.
+NON_STATE_ROOTS = frozenset({"IGO", "NGO", "IMG"})
 _COORDINATED = "cameoflow_coordinated"  # Doc.user_data key of coordinated_heads' answers
 
 
@@ -201,6 +203,13 @@ def _listed_places(hits: SentenceHits, compiled: CompiledDictionaries, on: date)
         if country and not role:
             found.update((i, country) for i in range(hit.start, hit.end))
     return found
+
+
+def state_of(actor: ActorMatch) -> str:
+    """The country a role word may share with this actor: none for an international
+    organization, an NGO or a transnational armed group, whose first block is no state.
+    "Amnesty accused the army of ..." is some country's army, not Amnesty's."""
+    return "" if actor.country in NON_STATE_ROOTS else actor.country
 
 
 def split_code(code: str, roles: frozenset[str]) -> tuple[str, str]:
@@ -416,7 +425,7 @@ def _slot_actors(
     head: Token, hits: SentenceHits, compiled: CompiledDictionaries, on: date
 ) -> list[ActorMatch]:
     per_member = [phrase_actors(t, hits, compiled, on) for t in coordinated_heads(head)]
-    countries = list(dict.fromkeys(a.country for m in per_member for a in m if a.country))
+    countries = list(dict.fromkeys(state_of(a) for m in per_member for a in m if state_of(a)))
     found: dict[str, ActorMatch] = {}
     for member in per_member:
         for actor in member:

@@ -210,7 +210,7 @@ def same_country(
     the resignation of the prime minister" -> GEOGOV. Not when that side is the state itself
     (a country, its government or forces): "the government thanked China for its assistance"
     is not China thanking itself."""
-    countries = {a.country for a in others if a.country}
+    countries = {actor_lookup.state_of(a) for a in others} - {""}
     if len(countries) != 1 or any(a.country and _acts_for_state(a) for a in others):
         return actors, []
     (country,) = countries
@@ -260,9 +260,9 @@ def within_jurisdiction(
     imposed a curfew on opposition strongholds" -> SENOPP."""
     roles = JURISDICTION_ROLES | ({"GOV"} if code.startswith("17") else set())
     countries = {
-        s.country for s in sources
-        if s.country and roles.intersection(actor_lookup.role_blocks(s.role))
-    }
+        actor_lookup.state_of(s) for s in sources
+        if roles.intersection(actor_lookup.role_blocks(s.role))
+    } - {""}
     if len(countries) != 1:
         return targets, []
     (country,) = countries

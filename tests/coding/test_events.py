@@ -189,6 +189,17 @@ def test_capitalized_name_does_not_match_lower_case_words(nlp):
     assert triples(code(coder, "A new Islamic state attacked Iran.")) == []
 
 
+def test_a_role_word_takes_no_country_from_an_organization(nlp):
+    coder = small_coder(nlp, actor("a:amnesty", "NGOAMN", "Amnesty International"),
+                        actor("a:un", "IGOUNO", "United Nations"))
+    assert triples(code(coder, "Amnesty International accused the army of war crimes.")) == [
+        ("NGOAMN", "MIL", "1122")
+    ]
+    assert triples(code(coder, "The United Nations and the army met.")) == [
+        ("IGOUNO", "MIL", "040"), ("MIL", "IGOUNO", "040")
+    ]
+
+
 def test_bundled_verb_line_may_give_a_reverse_code():
     from coding.bundled_format import parse_verbs
 
