@@ -76,6 +76,18 @@ class _Validator:
     suite_name: str
     docs_site: str | None
 
+    def run(self, frame: pd.DataFrame) -> Any:
+        """The suite's result on one batch. Data docs are built from the context's stored
+        results, so only then is the batch run through the validation definition, which stores
+        its result: otherwise a long-lived `serve` process would keep every batch's result."""
+        result_format = {"result_format": "COMPLETE"}
+        if self.docs_site:
+            return self.definition.run(
+                batch_parameters={"dataframe": frame}, result_format=result_format
+            )
+        batch = self.definition.data.get_batch(batch_parameters={"dataframe": frame})
+        return batch.validate(self.definition.suite, result_format=result_format)
+
 
 def expectations(codes: frozenset[str]) -> tuple[tuple[str, Any], ...]:
     """The suite as (name, expectation) pairs; the names are what quarantine rows cite."""
@@ -166,10 +178,7 @@ def validate_events(
         return ValidationOutcome(events, QUARANTINE_SCHEMA.empty_table(), _summary({}, 0, 0))
 
     validator = _validator(frozenset(codes), str(docs_dir) if docs_dir else None)
-    frame = _frame(events, codes, published)
-    result = validator.definition.run(
-        batch_parameters={"dataframe": frame}, result_format={"result_format": "COMPLETE"}
-    )
+    result = validator.run(_frame(events, codes, published))
     failures: dict[int, list[str]] = {}
     per_expectation: dict[str, dict[str, Any]] = {}
     for check in result.results:

@@ -119,6 +119,17 @@ def test_the_suite_set_up_once_still_checks_every_later_batch():
     assert second.summary["suite"] == first.summary["suite"]
     assert second.summary["rows"] == 2 and third.summary["quarantined"] == 0
 
+def test_results_are_not_kept_in_memory_batch_after_batch():
+    # A `serve` process validates batches for months: without data docs nothing is stored.
+    from warehouse.validation import _validator
+
+    batch = events_to_arrow([event()], RUN_ID)
+    for _ in range(3):
+        assert validate_events(batch, CODES, {"a1": PUBLISHED}).summary["success"]
+    store = _validator(frozenset(CODES), None).context.validation_results_store
+    assert store.list_keys() == []
+
+
 def test_empty_batch_validates_without_running_gx():
     outcome = validate_events(events_to_arrow([], RUN_ID), CODES, {})
     assert outcome.passed.num_rows == 0 and outcome.quarantined.num_rows == 0
