@@ -155,10 +155,16 @@ def _coordinated(tree: Tree, head: int) -> tuple[int, ...]:
     def listed_nouns(i: int) -> list[int]:
         return [c for c in tree.conjuncts(i) if tree.pos[c] in NOUN_TAGS]
 
+    def clause_between(a: int, b: int) -> bool:
+        # "Israeli strikes killed 30 people, the health ministry said": a clause between the
+        # two subjects makes them the subjects of two verbs, whatever the parser says.
+        return any(tree.pos[i] == "VERB" for i in range(min(a, b) + 1, max(a, b)))
+
     group = {head, *listed_nouns(head)}
     if tree.deps[head] == "nsubj":
         for sibling in tree.children[tree.heads[head]]:
-            if tree.deps[sibling] == "nsubj" and tree.pos[sibling] in NOUN_TAGS:
+            if (tree.deps[sibling] == "nsubj" and tree.pos[sibling] in NOUN_TAGS
+                    and not clause_between(head, sibling)):
                 group.add(sibling)
                 group.update(listed_nouns(sibling))
     for child in tree.children[head]:

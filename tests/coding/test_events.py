@@ -258,6 +258,23 @@ def test_a_list_the_parser_split_into_two_subjects_is_one_list(coder):
     ]
 
 
+def test_two_subjects_with_a_clause_between_are_no_list(nlp):
+    """The parser's "Israeli strikes [killed 30 people], the ministry said", both nouns
+    subjects of "said", "killed" hanging on "strikes": the ministry did not kill."""
+    from spacy.tokens import Doc
+
+    from coding.actors import coordinated_heads
+
+    words = ["Israeli", "strikes", "killed", "people", ",", "the", "ministry", "said"]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 7, 1, 2, 7, 6, 7, 7],
+              deps=["amod", "nsubj", "acl", "dobj", "punct", "det", "nsubj", "ROOT"],
+              pos=["ADJ", "NOUN", "VERB", "NOUN", "PUNCT", "DET", "NOUN", "VERB"])
+    assert coordinated_heads(doc[1]) == [doc[1]]
+    listed = Doc(nlp.vocab, words=["Eagles", ",", "Russia", "attacked"], heads=[3, 0, 3, 3],
+                 deps=["nsubj", "punct", "nsubj", "ROOT"], pos=["NOUN", "PUNCT", "PROPN", "VERB"])
+    assert coordinated_heads(listed[0]) == [listed[0], listed[2]]
+
+
 def test_a_content_clause_of_the_object_names_whom_it_is_about(nlp):
     """ "fears that Iran could join the war against Ukraine" are about Iran, the clause's
     subject, not Ukraine deeper inside it."""
