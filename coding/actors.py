@@ -371,7 +371,14 @@ def _nearest(named: list[tuple[Hit, str, str]], head: Token) -> tuple[Hit, str, 
     """The named actor that qualifies the head: a modifier before it first, then the nearest
     after it. In "an Islamic State target southwest of Baghdad" the target is Islamic State's,
     wherever the parser puts the head; "the Iranian embassy in Baghdad" is Iran's."""
-    return min(named, key=lambda n: (n[0].end > head.i, abs(n[0].start - head.i)))
+    def distance(n: tuple[Hit, str, str]) -> tuple[bool, int]:
+        return n[0].end > head.i, abs(n[0].start - head.i)
+
+    nearest = min(named, key=distance)
+    # A name that says more of the same actor wins: in "his Syrian counterpart Asaad
+    # al-Shaibani" the minister (SYRGOV), not just Syria.
+    fuller = [n for n in named if n[1] != nearest[1] and n[1].startswith(nearest[1])]
+    return min(fuller, key=distance) if fuller else nearest
 
 
 def _listed_with(hit: Hit, other: Hit, doc) -> bool:

@@ -225,6 +225,29 @@ def same_country(
     return step.give(actors, country, definite)
 
 
+def counterpart_role(
+    actors: list[ActorMatch], others: list[ActorMatch], sent: Span
+) -> tuple[list[ActorMatch], list[TraceStep]]:
+    """A counterpart holds the other side's office: "Turkey's foreign minister met his Syrian
+    counterpart" -> SYRGOV, "the US army chief met his Pakistani counterpart" -> PAKMIL."""
+    roles = {a.role for a in others if a.country and a.role}
+    if len(roles) != 1:
+        return actors, []
+    (role,) = roles
+    doc = sent.doc
+    given, steps = [], []
+    for actor in actors:
+        named = (doc[i].lemma_ for i in range(actor.start, actor.end))
+        if actor.role or not actor.country or "counterpart" not in named:
+            given.append(actor)
+            continue
+        code = actor.country + role
+        given.append(replace(actor, code=code, role=role))
+        detail = f"{actor.text!r} -> {code} (the other side's office)"
+        steps.append(TraceStep("actor", "counterpart-role", Outcome.RESOLVED, detail))
+    return given, steps
+
+
 def _acts_for_state(actor: ActorMatch) -> bool:
     return not actor.role or bool(STATE_ROLES.intersection(actor_lookup.role_blocks(actor.role)))
 

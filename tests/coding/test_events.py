@@ -40,6 +40,18 @@ def test_possessive_and_of_phrase_compose_with_agent(coder):
     assert triples(code(coder, "Troops of Russia attacked Kyiv.")) == [("RUSMIL", "UKR", "190")]
 
 
+def test_a_counterpart_holds_the_other_sides_office(coder):
+    coded = code(coder, "The Russian Prime Minister met his Polish counterpart.")
+    assert triples(coded) == [("RUSGOV", "POLGOV", "040")]
+    assert any(s.rule == "counterpart-role" for s in coded.events[0].trace)
+
+
+def test_a_name_after_the_head_that_says_more_wins_over_a_country_before_it(nlp):
+    coder = small_coder(nlp, actor("a:nowak", "POLGOV", "Adam Nowak"))
+    coded = code(coder, "Russia met the Polish envoy Adam Nowak.")
+    assert triples(coded) == [("RUS", "POLGOV", "040")]
+
+
 def test_titled_unknown_person_coded_from_title(coder):
     coded = code(coder, "Polish President Jan Kowalski met Ukraine.")
     assert triples(coded) == [("POLGOV", "UKR", "040")]
