@@ -278,9 +278,14 @@ def _name_tokens(tree: Tree, pobj: int, depth: int = 0) -> Iterable[int]:
 
 def _holders(tree: Tree, predicate: int) -> list[int]:
     """The tokens whose locative prepositions place the event: the predicate, its direct
-    object, and, for an event noun ("held talks in Geneva"), the verb governing it."""
+    object, for an event noun ("held talks in Geneva") the verb governing it, and for the
+    purpose of an act ("marched in Belgrade to demand ...") the act."""
     holders = [predicate] + [c for c in tree.children[predicate] if tree.deps[c] == "dobj"]
     if tree.pos[predicate] == "NOUN" and tree.deps[predicate] == "dobj":
+        holders.append(tree.heads[predicate])
+    if tree.deps[predicate] == "advcl" and any(
+        tree.lower[c] == "to" and tree.deps[c] == "aux" for c in tree.children[predicate]
+    ):
         holders.append(tree.heads[predicate])
     return holders
 

@@ -158,6 +158,20 @@ def test_place_of_the_direct_object(vocab):
     assert place is not None and (place.name, place.country) == ("Donetsk", "UKR")
 
 
+def test_the_purpose_of_an_act_happens_where_the_act_does(vocab):
+    # Protesters marched in Belgrade to demand change .
+    words = ["Protesters", "marched", "in", "Belgrade", "to", "demand", "change", "."]
+    heads = [1, 1, 1, 2, 5, 1, 5, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "aux", "advcl", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "ADP", "PROPN", "PART", "VERB", "NOUN", "PUNCT"]
+    ents = ["O", "O", "O", "B-GPE", "O", "O", "O", "O"]
+    place = event_place(parse(vocab, words, heads, deps, pos, ents)[5])
+    assert place is not None and (place.name, place.country) == ("Belgrade", "SRB")
+    # A clause that is no purpose keeps its own place: "marched in Belgrade after X demanded".
+    words[4], deps[4], pos[4] = "after", "mark", "SCONJ"
+    assert event_place(parse(vocab, words, heads, deps, pos, ents)[5]) is None
+
+
 def test_country_actors_are_not_the_place(vocab):
     # Russia attacked Ukraine .
     doc = parse(
