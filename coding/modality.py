@@ -122,6 +122,15 @@ def modality_of(verb: Token) -> Modality:
     for governor in governing_chain(tree, verb.i):
         link = "xcomp" if _infinitive(tree, current) else tree.deps[current]
         lemma = tree.lemmas[governor]
+        if link in ("xcomp", "advcl") and _rules_out(tree, governor):
+            # "ruled out using force": the option is rejected; "has not ruled out using
+            # force": it is left open, which is no act either.
+            if _negated(tree, governor):
+                hypothetical = True
+            else:
+                negated = True
+            current = governor
+            continue
         if link == "xcomp" and lemma in INTENT_GOVERNORS:
             future = True
         if link == "xcomp" and lemma in NEGATING_GOVERNORS:
@@ -143,6 +152,12 @@ def modality_of(verb: Token) -> Modality:
         current = governor
     passive = any(tree.deps[c] in ("auxpass", "nsubjpass") for c in tree.children[verb.i])
     return Modality(negated, hypothetical, future, reported, passive)
+
+
+def _rules_out(tree: Tree, verb: int) -> bool:
+    return tree.lemmas[verb] == "rule" and any(
+        tree.lower[c] == "out" and tree.deps[c] == "prt" for c in tree.children[verb]
+    )
 
 
 def _joined_by_or(tree: Tree, verb: int) -> bool:

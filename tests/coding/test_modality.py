@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from coding.modality import intended, is_negated, requested, unrealised_code
+from coding.modality import intended, is_negated, modality_of, requested, unrealised_code
 from tests.coding.builders import complement_doc
 
 
@@ -33,6 +33,25 @@ def test_negation_hung_on_ever_negates_the_verb(vocab):
 def test_negation_of_another_adverb_leaves_the_verb_alone(vocab):
     # "not surprisingly, attacked": the adverb is negated, the attack happened
     assert not is_negated(_parse(vocab, "surprisingly")[4])
+
+
+@pytest.mark.parametrize(("negation", "negated", "hypothetical"), [
+    ([], True, False),  # "Russia ruled out attacking Poland": rejected
+    (["not"], False, True),  # "Russia has not ruled out attacking Poland": left open
+])
+def test_an_act_ruled_out_or_not_ruled_out_has_not_happened(vocab, negation, negated,
+                                                            hypothetical):
+    words = ["Russia", *negation, "ruled", "out", "attacking", "Poland"]
+    verb = 1 + len(negation)
+    doc = Doc(
+        vocab,
+        words=words,
+        heads=[verb, *[verb] * len(negation), verb, verb, verb, verb + 2],
+        deps=["nsubj", *["neg"] * len(negation), "ROOT", "prt", "advcl", "dobj"],
+        lemmas=["Russia", *negation, "rule", "out", "attack", "Poland"],
+    )
+    modality = modality_of(doc[verb + 2])
+    assert (modality.negated, modality.hypothetical) == (negated, hypothetical)
 
 
 def test_an_act_someone_is_ready_to_do_is_intended_not_done(vocab):
