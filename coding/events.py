@@ -26,6 +26,7 @@ from coding.modality import (
     is_negated,
     modality_of,
     requested,
+    undone,
     unrealised_code,
 )
 from coding.participants import SUBJECT_DEPS
@@ -244,6 +245,8 @@ def _code_predicate(
     # agreement" is no agreement, "plans talks" are not talks yet.
     governor = _governing_verb(predicate)
     modality = modality_of(governor) if governor is not None else Modality()
+    if governor is not None and predicate.pos_ == "NOUN" and undone(predicate, governor):
+        modality = replace(modality, negated=True)  # "the talks collapsed": no talks to code
     code, reverse = found.pattern.code, found.pattern.reverse_code
     means = _means_of_violence(frame, found, ctx)
     if means is not None:

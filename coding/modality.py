@@ -51,6 +51,12 @@ SPEECH_VERBS = frozenset(
      "declare", "insist", "assert", "explain", "write", "reveal", "disclose", "warn", "believe"}
 )
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
+# Verbs that undo the event noun they have as subject: "the talks collapsed", "the summit was
+# postponed". With the particle they need: "talks broke down", "the meeting was called off".
+UNDOING_VERBS = frozenset(
+    {"collapse", "fail", "falter", "founder", "stall", "cancel", "postpone", "suspend", "delay",
+     "scrap", "abandon", "derail", "halt", "break_down", "call_off"}
+)
 
 # Where an unrealised act goes, by its root (CAMEO 03 intent, 13 threat); codes absent here
 # (statements, appeals, demands ... are verbal already) keep their own code.
@@ -158,6 +164,16 @@ def _rules_out(tree: Tree, verb: int) -> bool:
     return tree.lemmas[verb] == "rule" and any(
         tree.lower[c] == "out" and tree.deps[c] == "prt" for c in tree.children[verb]
     )
+
+
+def undone(noun: Token, governor: Token) -> bool:
+    """Is the event noun the subject of a verb that undoes it ("the talks collapsed")?"""
+    tree = tree_of(noun.doc)
+    if tree.deps[noun.i] not in ("nsubj", "nsubjpass") or tree.heads[noun.i] != governor.i:
+        return False
+    lemma = tree.lemmas[governor.i]
+    particles = (tree.lower[c] for c in tree.children[governor.i] if tree.deps[c] == "prt")
+    return lemma in UNDOING_VERBS or any(f"{lemma}_{p}" in UNDOING_VERBS for p in particles)
 
 
 def _joined_by_or(tree: Tree, verb: int) -> bool:

@@ -81,11 +81,20 @@ def noun_source(
     noun: Token, frame: Frame, ctx: SentenceContext, hits, memory: ArticleMemory
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
     """An event noun's source: an actor among its own modifiers ("Russian air strikes",
-    "Russia's attack"), else the subject of the verb governing it ("Israel held talks")."""
+    "Russia's attack"), else the subject of the verb governing it ("Israel held talks"), else
+    the sides it is between ("talks between Israel and Hamas resumed"), each the other's."""
     own = actor_lookup.phrase_actors(noun, hits, ctx.compiled, ctx.published)
     if own:
         return own, []
-    return actors_or_resolved(frame.subject, ctx, hits, memory)
+    found = actors_or_resolved(frame.subject, ctx, hits, memory)
+    if found[0]:
+        return found
+    between = next((pobj for prep, pobj in frame.preps if prep == "between"), None)
+    sides = actor_lookup.slot_actors(between, hits, ctx.compiled, ctx.published)
+    if len(sides) < 2:
+        return found
+    detail = f"{noun.text} between " + " and ".join(s.text for s in sides)
+    return sides, [TraceStep("actor", "between-sides", Outcome.RESOLVED, detail)]
 
 
 def target_actors(

@@ -377,6 +377,18 @@ def test_an_event_nouns_words_are_its_own_modifiers_and_say_how_its_harm_was_don
     ]
 
 
+def test_talks_between_two_sides_are_each_sides_unless_they_collapsed(nlp):
+    base = small_dictionaries()
+    between = VerbPattern("v:n-talks-between", "046", "talk", is_noun=True,
+                          slots=(Slot(SlotKind.PREP, "between", is_target=True),))
+    coder = Coder(nlp, compile_dictionaries(nlp, replace(base, verbs=base.verbs + (between,))),
+                  "t")
+    coded = code(coder, "Talks between Russia and Ukraine resumed on Monday.")
+    assert triples(coded) == [("RUS", "UKR", "046"), ("UKR", "RUS", "046")]
+    assert any(s.rule == "between-sides" for s in coded.events[0].trace)
+    assert triples(code(coder, "Talks between Russia and Ukraine collapsed on Monday.")) == []
+
+
 def test_a_named_complement_names_the_target_through_its_object(nlp):
     """ "threaten @halt negotiation" has no '+': whom the threat concerns is in the
     complement's object phrase ("negotiations with Israel")."""
