@@ -40,6 +40,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # "west of Mosul" says where, not whose: an "of" after a compass point names no possessor.
 # Prepositions that say where.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
+# Verbs whose "with" phrase is what was done in response: "retaliated with strikes".
+RESPONSE_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit", "strike"})
 COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                             "southeast", "southwest"})
 
@@ -314,15 +316,28 @@ def build_noun_frame(noun: Token) -> Frame:
     subject = None
     governor = None
     # Only a light verb's object takes its subject ("Israel held talks"); a noun under a
-    # preposition is about something else ("advised against travel to Tunisia").
+    # preposition is about something else ("advised against travel to Tunisia"), except the
+    # means of a response ("Israel responded with air strikes on Lebanon").
     if noun.dep_ in OBJECT_DEPS | {"nsubjpass"}:
         governor = noun.head
-        if governor.pos_ in ("VERB", "AUX"):
-            subject = find_subject(governor)
-        else:
-            governor = None
+    elif _means_of_response(noun):
+        governor = noun.head.head
+    if governor is not None and governor.pos_ in ("VERB", "AUX"):
+        subject = find_subject(governor)
+    else:
+        governor = None
     preps = prepositional_objects(noun, governor)
     return Frame(noun, subject, None, preps, (), frozenset(), False, scope=governor or noun)
+
+
+def _means_of_response(noun: Token) -> bool:
+    """ "responded with air strikes", "retaliated with missile fire": the noun under "with"
+    is what the responder did."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj" and prep.lower_ == "with" and prep.dep_ == "prep"
+        and prep.head.lemma_ in RESPONSE_VERBS
+    )
 
 
 INFLECTIONS = ("ing", "ed", "es", "s")

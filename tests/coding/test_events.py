@@ -389,6 +389,22 @@ def test_talks_between_two_sides_are_each_sides_unless_they_collapsed(nlp):
     assert triples(code(coder, "Talks between Russia and Ukraine collapsed on Monday.")) == []
 
 
+def test_a_response_with_an_event_noun_is_the_responders_and_a_passive_nouns_its_agents(nlp):
+    base = small_dictionaries()
+    strike = VerbPattern("v:n-strike-on", "190", "strike", is_noun=True,
+                         slots=(Slot(SlotKind.PREP, "on", is_target=True),))
+    coder = Coder(nlp, compile_dictionaries(nlp, replace(base, verbs=base.verbs + (strike,))),
+                  "t")
+    assert triples(code(coder, "Russia responded with strikes on Ukraine.")) == [
+        ("RUS", "UKR", "190")
+    ]
+    assert triples(code(coder, "Strikes on Ukraine were launched by Russia.")) == [
+        ("RUS", "UKR", "190")
+    ]
+    # Any other preposition leaves the noun to someone else: "warned against strikes on".
+    assert triples(code(coder, "Russia warned against strikes on Ukraine.")) == []
+
+
 def test_a_named_complement_names_the_target_through_its_object(nlp):
     """ "threaten @halt negotiation" has no '+': whom the threat concerns is in the
     complement's object phrase ("negotiations with Israel")."""
