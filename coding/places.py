@@ -279,15 +279,26 @@ def _name_tokens(tree: Tree, pobj: int, depth: int = 0) -> Iterable[int]:
 def _holders(tree: Tree, predicate: int) -> list[int]:
     """The tokens whose locative prepositions place the event: the predicate, its direct
     object, for an event noun ("held talks in Geneva") the verb governing it, and for the
-    purpose of an act ("marched in Belgrade to demand ...") the act."""
+    purpose or the outcome of an act ("marched in Belgrade to demand ...", "struck a building
+    in Kharkiv, killing seven") the act's own."""
     holders = [predicate] + [c for c in tree.children[predicate] if tree.deps[c] == "dobj"]
     if tree.pos[predicate] == "NOUN" and tree.deps[predicate] == "dobj":
         holders.append(tree.heads[predicate])
-    if tree.deps[predicate] == "advcl" and any(
-        tree.lower[c] == "to" and tree.deps[c] == "aux" for c in tree.children[predicate]
-    ):
-        holders.append(tree.heads[predicate])
+    if _purpose_or_outcome(tree, predicate):
+        holders += _holders(tree, tree.heads[predicate])
     return holders
+
+
+def _purpose_or_outcome(tree: Tree, verb: int) -> bool:
+    """A to-infinitive or a bare participle clause hanging on another verb."""
+    if tree.deps[verb] != "advcl":
+        return False
+    children = tree.children[verb]
+    if any(tree.lower[c] == "to" and tree.deps[c] == "aux" for c in children):
+        return True
+    return tree.lower[verb].endswith("ing") and not any(
+        tree.deps[c] in ("mark", "nsubj", "nsubjpass") for c in children
+    )
 
 
 def place_mentions(predicate: Token, excluded: Sequence[tuple[int, int]]) -> list[Token]:

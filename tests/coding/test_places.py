@@ -172,6 +172,20 @@ def test_the_purpose_of_an_act_happens_where_the_act_does(vocab):
     assert event_place(parse(vocab, words, heads, deps, pos, ents)[5]) is None
 
 
+def test_the_outcome_of_an_act_happens_where_the_act_does(vocab):
+    # Troops shelled a school in Kharkiv , killing five .
+    doc = parse(
+        vocab,
+        ["Troops", "shelled", "a", "school", "in", "Kharkiv", ",", "killing", "five", "."],
+        [1, 1, 3, 1, 3, 4, 1, 1, 7, 1],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct", "advcl", "dobj", "punct"],
+        ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "NUM", "PUNCT"],
+        ["O", "O", "O", "O", "O", "B-GPE", "O", "O", "O", "O"],
+    )
+    place = event_place(doc[7])
+    assert place is not None and (place.name, place.country) == ("Kharkiv", "UKR")
+
+
 def test_country_actors_are_not_the_place(vocab):
     # Russia attacked Ukraine .
     doc = parse(
