@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -86,11 +87,26 @@ def load_coder(dictionary_paths: Sequence[Path] = (), model: str | None = None) 
 
 
 def paragraphs(article: Article) -> list[str]:
-    """The title is its own paragraph, so it never runs into the lede."""
+    """The title is its own paragraph, so it never runs into the lede; a wire dateline is no
+    part of the lede's sentence."""
     parts = [article.title] if article.title.strip() else []
     for paragraph in article.text.split("\n\n"):
+        paragraph = DATELINE.sub("", paragraph, count=1)
         parts.extend(p for p in split_long(paragraph) if p.strip())
     return parts
+
+
+# "KYIV, March 3 (Reuters) - ", "UNITED NATIONS (AP) -- ", "WASHINGTON \u2014 ": a city in
+# capitals, maybe a region, a date and an agency, then a dash; without a date or an agency
+# only a long dash, since "NATO - the alliance - said" opens a sentence. Left in, the parser
+# makes the city a second subject of the lede's verb, and an actor of its events.
+_CITY = r"[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"
+_DATED = r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})"
+_AGENCY = r"(?: \([A-Za-z][\w .&-]{0,30}\))"
+DATELINE = re.compile(
+    rf"^\s*{_CITY}(?:(?:{_DATED}{_AGENCY}?|{_AGENCY}) ?(?:-{{1,2}}|\u2013|\u2014)"
+    rf"| ?(?:--|\u2013|\u2014)) "
+)
 
 
 def split_long(paragraph: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
