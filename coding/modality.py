@@ -117,7 +117,9 @@ def governing_chain(tree: Tree, verb: int) -> list[int]:
 def modality_of(verb: Token) -> Modality:
     tree = tree_of(verb.doc)
     aux = _aux_words(tree, verb.i)
-    negated = _negated(tree, verb.i)
+    negated = (
+        _negated(tree, verb.i) or _neither_subject(tree, verb.i) or _denied_claim(tree, verb.i)
+    )
     hypothetical = bool(aux & CONDITIONAL_AUX) or _has_mark(tree, verb.i, CONDITIONAL_MARKS)
     future = bool(aux & FUTURE_AUX) or (
         # "is going to attack"
@@ -141,6 +143,8 @@ def modality_of(verb: Token) -> Modality:
             future = True
         if link == "xcomp" and lemma in NEGATING_GOVERNORS:
             negated = True
+        if link == "xcomp" and lemma in ("have", "be") and _has_child(tree, governor, "yet"):
+            negated = True  # "has yet to recognise", "is yet to sign"
         if link == "ccomp" and lemma in DENIAL_VERBS:
             negated = True
         if link == "ccomp" and lemma in SPEECH_VERBS:
@@ -158,6 +162,29 @@ def modality_of(verb: Token) -> Modality:
         current = governor
     passive = any(tree.deps[c] in ("auxpass", "nsubjpass") for c in tree.children[verb.i])
     return Modality(negated, hypothetical, future, reported, passive)
+
+
+def _has_child(tree: Tree, verb: int, word: str) -> bool:
+    return any(tree.lower[c] == word for c in tree.children[verb])
+
+
+def _neither_subject(tree: Tree, verb: int) -> bool:
+    """ "Neither Russia nor Ukraine has agreed": the negation sits on the subject."""
+    return any(
+        tree.deps[c] in ("nsubj", "nsubjpass") and any(
+            tree.lower[g] == "neither" and tree.deps[g] == "preconj" for g in tree.children[c]
+        )
+        for c in tree.children[verb]
+    )
+
+
+def _denied_claim(tree: Tree, verb: int) -> bool:
+    """ "The army denied reports that its soldiers fired on protesters": the clause of a claim
+    that someone denies is no fact."""
+    if tree.deps[verb] != "acl" or not _has_child(tree, verb, "that"):
+        return False
+    claim = tree.heads[verb]
+    return tree.deps[claim] == "dobj" and tree.lemmas[tree.heads[claim]] in DENIAL_VERBS
 
 
 def _rules_out(tree: Tree, verb: int) -> bool:

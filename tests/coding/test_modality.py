@@ -54,6 +54,25 @@ def test_an_act_ruled_out_or_not_ruled_out_has_not_happened(vocab, negation, neg
     assert (modality.negated, modality.hypothetical) == (negated, hypothetical)
 
 
+def test_neither_subject_yet_to_and_denied_claims_negate_the_act(vocab):
+    neither = Doc(vocab, words=["Neither", "Russia", "nor", "Ukraine", "signed", "it"],
+                  heads=[1, 4, 1, 1, 4, 4], deps=["preconj", "nsubj", "cc", "conj", "ROOT", "dobj"])
+    assert modality_of(neither[4]).negated
+    yet = Doc(vocab, words=["Serbia", "has", "yet", "to", "recognise", "Kosovo"],
+              heads=[1, 1, 1, 4, 1, 4], deps=["nsubj", "ROOT", "advmod", "aux", "xcomp", "dobj"],
+              lemmas=["Serbia", "have", "yet", "to", "recognise", "Kosovo"])
+    assert modality_of(yet[4]).negated
+    words = ["Israel", "denied", "reports", "that", "it", "attacked", "Gaza"]
+    heads = [1, 1, 1, 5, 5, 2, 5]
+    deps = ["nsubj", "ROOT", "dobj", "mark", "nsubj", "acl", "dobj"]
+    denied = Doc(vocab, words=words, heads=heads, deps=deps,
+                 lemmas=["Israel", "deny", "report", "that", "it", "attack", "Gaza"])
+    assert modality_of(denied[5]).negated
+    confirmed = Doc(vocab, words=words, heads=heads, deps=deps,
+                    lemmas=["Israel", "confirm", "report", "that", "it", "attack", "Gaza"])
+    assert not modality_of(confirmed[5]).negated
+
+
 def test_an_act_someone_is_ready_to_do_is_intended_not_done(vocab):
     # "Iran is ready to hold talks": the talks are an intention (CAMEO 036), not talks
     doc = Doc(
