@@ -363,7 +363,6 @@ def verb_patterns(
 
 
 _PHRASE_WORDS = "cameoflow_phrase_words"
-_TOKEN_WORDS = "cameoflow_token_words"
 
 
 def phrase_words(head: Token | None) -> frozenset[str]:
@@ -376,21 +375,29 @@ def phrase_words(head: Token | None) -> frozenset[str]:
     known = head.doc.user_data.setdefault(_PHRASE_WORDS, {})
     words = known.get(head.i)
     if words is None:
-        per_token = _token_words(head.doc)[head.left_edge.i : head.right_edge.i + 1]
-        words = known[head.i] = frozenset(chain.from_iterable(per_token))
+        words = known[head.i] = _words_in(head.doc, head.left_edge.i, head.right_edge.i + 1)
     return words
 
 
-def _token_words(doc: Doc) -> list[tuple[str, ...]]:
-    """Each token's words (lemma, lower-case form, hyphenated forms), computed once per Doc."""
-    found = doc.user_data.get(_TOKEN_WORDS)
-    if found is None:
-        tree = tree_of(doc)
-        found = doc.user_data[_TOKEN_WORDS] = [
-            (lemma, lower, *(_hyphenated(doc, tree, i) if lower == "-" else ()))
-            for i, (lemma, lower) in enumerate(zip(tree.lemmas, tree.lower, strict=True))
-        ]
-    return found
+def _words_in(doc: Doc, start: int, end: int) -> frozenset[str]:
+    """Every word of _token_words(doc, start, end). Without a hyphen those are the lemmas and
+    lower-case forms, read as two slices instead of token by token."""
+    tree = tree_of(doc)
+    lower = tree.lower[start:end]
+    if "-" in lower:
+        return frozenset(chain.from_iterable(_token_words(doc, start, end)))
+    return frozenset(chain(tree.lemmas[start:end], lower))
+
+
+def _token_words(doc: Doc, start: int, end: int) -> list[tuple[str, ...]]:
+    """The words of each token from `start` to `end`: lemma, lower-case form and, for a
+    hyphen, the hyphenated forms."""
+    tree = tree_of(doc)
+    lemmas, lower = tree.lemmas, tree.lower
+    return [
+        (lemmas[i], lower[i], *(_hyphenated(doc, tree, i) if lower[i] == "-" else ()))
+        for i in range(start, end)
+    ]
 
 
 def _hyphenated(doc: Doc, tree: Tree, i: int) -> tuple[str, ...]:
@@ -430,8 +437,7 @@ def _holds(slot: Slot, frame: Frame, head: Token | None) -> bool:
         return False
     if not slot.sequences or head is None:
         return not slot.sequences
-    per_token = _token_words(head.doc)
-    tokens = per_token[head.left_edge.i : head.right_edge.i + 1]
+    tokens = _token_words(head.doc, head.left_edge.i, head.right_edge.i + 1)
     return all(_runs_in(sequence, tokens) for sequence in slot.sequences)
 
 
