@@ -31,6 +31,7 @@ DEFAULT_TARGET_PREPS = (
     "with", "to", "against", "at", "on", "toward", "towards", "into", "upon", "about", "over",
     "for", "from",
 )
+TARGET_PREP_RANK = {prep: rank for rank, prep in enumerate(DEFAULT_TARGET_PREPS)}
 PLACE_TARGET_PREPS = frozenset({"in", "inside"})
 INSTRUMENT_ROLES = frozenset({"MIL", "COP"})
 JURISDICTION_ROLES = frozenset({"COP", "JUD"})
@@ -140,12 +141,13 @@ def _preposition_target(
     preps: tuple[tuple[str, Token], ...], ctx: SentenceContext, hits, memory: ArticleMemory
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
     """The actors of the first phrase opened by a target preposition, in their order."""
-    for prep in DEFAULT_TARGET_PREPS:
-        for name, pobj in preps:
-            if name == prep:
-                targets, steps = actors_or_resolved(pobj, ctx, hits, memory)
-                if targets:
-                    return targets, steps
+    # One sort, not a pass over the phrases per preposition; a stable sort keeps the phrases
+    # of one preposition in sentence order.
+    opened = [p for p in preps if p[0] in TARGET_PREP_RANK]
+    for _, pobj in sorted(opened, key=lambda p: TARGET_PREP_RANK[p[0]]):
+        targets, steps = actors_or_resolved(pobj, ctx, hits, memory)
+        if targets:
+            return targets, steps
     return [], []
 
 
