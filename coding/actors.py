@@ -43,7 +43,9 @@ NON_STATE_ROOTS = frozenset({"IGO", "NGO", "IMG"})
 _COORDINATED = "cameoflow_coordinated"  # Doc.user_data key of coordinated_heads' answers
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, like the other values the coder builds by the thousand per article: a frozen
+# dataclass's __init__ sets each field through object.__setattr__, at four times the cost.
+@dataclass(slots=True)
 class Hit:
     """One dictionary phrase found in the sentence (token offsets within the Doc)."""
 
@@ -56,7 +58,7 @@ class Hit:
         return self.start <= i < self.end
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: see Hit
 class SentenceHits:
     actors: tuple[Hit, ...]
     agents: tuple[Hit, ...]

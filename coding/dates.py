@@ -69,7 +69,9 @@ DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?
 MONTH_YEAR = re.compile(r"^([a-z]+)\.?(?:,?\s+(\d{4}))?$")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one per event, and a frozen dataclass's __init__ sets each field through
+# object.__setattr__, at four times the cost.
+@dataclass(slots=True)
 class ResolvedDate:
     day: date  # the first day of the period the phrase names
     precision: str  # day | week | month | year

@@ -46,7 +46,9 @@ COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "nort
                             "southeast", "southwest"})
 
 
-@dataclass(frozen=True)
+# Not frozen: built for every verb that may match, and a frozen dataclass's __init__ sets each
+# field through object.__setattr__, at four times the cost.
+@dataclass
 class Frame:
     """The slots around one predicate; phrases are given by their head tokens."""
 
@@ -423,7 +425,7 @@ def _stem_present(alternatives: frozenset[str], present: AbstractSet[str]) -> bo
     return bool(stems) and any(word.startswith(stems) for word in present)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: see Frame
 class SlotFill:
     """Where a matched pattern's slot landed: the head of the phrase holding its actor."""
 
@@ -509,7 +511,7 @@ def _is_verb(token: Token, written: str) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: see Frame
 class PatternMatch:
     pattern: VerbPattern
     fills: tuple[SlotFill, ...]
