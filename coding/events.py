@@ -237,7 +237,7 @@ def _code_predicate(
     predicate = frame.predicate
     frame = _passing_over(frame, found.skipped_heads)
     rule = found.pattern.rule_id
-    steps = [TraceStep("verb", rule, Outcome.MATCHED, f"{predicate.text} -> {found.pattern.code}")]
+    steps: list[TraceStep] = []  # the pattern's own MATCHED step is put first once there are pairs
     if found.pattern.code == NULL_CODE and not found.pattern.reverse_code:
         result.trace.append(TraceStep("verb", rule, Outcome.NULL_CODE, predicate.text))
         return False
@@ -309,6 +309,9 @@ def _code_predicate(
     if not pairs:
         result.trace.append(TraceStep("actor", rule, Outcome.NO_TARGET, predicate.text))
         return False
+    # Made only now: most matched predicates end above, with no events to trace.
+    matched = f"{predicate.text} -> {found.pattern.code}"
+    steps.insert(0, TraceStep("verb", rule, Outcome.MATCHED, matched))
     directed = [(s, t, code, False) for s, t in pairs if code != NULL_CODE]
     if reverse and reverse != NULL_CODE:
         directed += [(t, s, reverse, True) for s, t in pairs]
@@ -381,17 +384,17 @@ def code_sentence(
             consumed.update(
                 c.i for c in frame.complements if xcomp_slot or c.dep_ == "xcomp"
             )
-    for position in positions:
-        if tree.pos[position] != "NOUN":
-            continue
+    nouns_by_lemma = compiled.nouns_by_lemma
+    event_nouns = [
+        i for i in positions if tree.pos[i] == "NOUN" and tree.lemmas[i] in nouns_by_lemma
+    ]
+    for position in event_nouns:
         # A noun under a verb that was coded, or that a governing pattern consumed ("urged the
         # US to lift sanctions"), is part of that event, not one of its own.
         governor = _noun_governor(tree, position)
         if governor is not None and (governor in coded_heads or governor in consumed):
             continue
-        patterns = compiled.nouns_by_lemma.get(tree.lemmas[position])
-        if patterns is None:
-            continue
+        patterns = nouns_by_lemma[tree.lemmas[position]]
         frame = build_noun_frame(doc[position])
         noun_match = best_match(patterns, frame)
         if noun_match is not None:
