@@ -123,7 +123,7 @@ def modality_of(verb: Token) -> Modality:
     hypothetical = bool(aux & CONDITIONAL_AUX) or _has_mark(tree, verb.i, CONDITIONAL_MARKS)
     future = bool(aux & FUTURE_AUX) or (
         # "is going to attack"
-        verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG"
+        tree.deps[verb.i] == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG"
     )
     reported = False
     current = verb.i
@@ -155,10 +155,10 @@ def modality_of(verb: Token) -> Modality:
             negated = True
         if link == "conj" and _negated(tree, governor) and _joined_by_or(tree, governor):
             negated = True  # "did not attack or shell": the negation covers both
-        if link in ("xcomp", "conj") and _aux_words(tree, governor) & CONDITIONAL_AUX:
-            hypothetical = True
-        if link in ("xcomp", "conj") and _aux_words(tree, governor) & FUTURE_AUX:
-            future = True
+        if link in ("xcomp", "conj"):
+            governor_aux = _aux_words(tree, governor)
+            hypothetical = hypothetical or bool(governor_aux & CONDITIONAL_AUX)
+            future = future or bool(governor_aux & FUTURE_AUX)
         current = governor
     passive = any(tree.deps[c] in ("auxpass", "nsubjpass") for c in tree.children[verb.i])
     return Modality(negated, hypothetical, future, reported, passive)
