@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span
 
 _TREE = "cameoflow_tree"
@@ -82,9 +82,10 @@ def tree_of(doc: Doc) -> Tree:
 def _read_tree(doc: Doc) -> Tree:
     strings = doc.vocab.strings
     heads, deps, pos, lower, lemmas, ent_types, starts, ends = [], [], [], [], [], [], [], []
+    pieces = []  # each token's text and trailing space: Doc.text, which looks each word up again
     children: list[list[int]] = [[] for _ in range(len(doc))]
-    for i, (offset, dep, tag, low, lemma, ent_type, start, length) in enumerate(
-        doc.to_array([HEAD, DEP, POS, LOWER, LEMMA, ENT_TYPE, IDX, LENGTH]).tolist()
+    for i, (offset, dep, tag, low, lemma, ent_type, start, length, orth, space) in enumerate(
+        doc.to_array([HEAD, DEP, POS, LOWER, LEMMA, ENT_TYPE, IDX, LENGTH, ORTH, SPACY]).tolist()
     ):
         # HEAD is the head's offset from the token, stored unsigned like the string ids.
         head = i + offset - (1 << 64 if offset >= 1 << 63 else 0)
@@ -98,7 +99,9 @@ def _read_tree(doc: Doc) -> Tree:
         ent_types.append(strings[ent_type])
         starts.append(start)
         ends.append(start + length)
-    return Tree(heads, deps, pos, lower, lemmas, ent_types, children, doc.text, starts, ends)
+        pieces.append(strings[orth] + " " if space else strings[orth])
+    text = "".join(pieces)
+    return Tree(heads, deps, pos, lower, lemmas, ent_types, children, text, starts, ends)
 
 
 def span_text(span: Span) -> str:
