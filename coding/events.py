@@ -280,8 +280,8 @@ def _code_predicate(
     steps += steps_back
     sources, shared = participants.same_country(sources, targets, sent)
     targets, shared_back = participants.same_country(targets, sources, sent)
-    targets, office = participants.counterpart_role(targets, sources, sent)
-    sources, office_back = participants.counterpart_role(sources, targets, sent)
+    targets, office = participants.counterpart_role(targets, sources)
+    sources, office_back = participants.counterpart_role(sources, targets)
     steps += shared + shared_back + office + office_back
     named_places = actor_lookup.listed_places(hits, ctx.compiled, ctx.published)
     sources, targets, placed = participants.country_of_place(

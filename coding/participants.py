@@ -237,19 +237,18 @@ def same_country(
 
 
 def counterpart_role(
-    actors: list[ActorMatch], others: list[ActorMatch], sent: Span
+    actors: list[ActorMatch], others: list[ActorMatch]
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
     """A counterpart holds the other side's office: "Turkey's foreign minister met his Syrian
-    counterpart" -> SYRGOV, "the US army chief met his Pakistani counterpart" -> PAKMIL."""
+    counterpart" -> SYRGOV, "the US army chief met his Pakistani counterpart" -> PAKMIL. The
+    phrase's own words say so (an actor resolved from another sentence has offsets there)."""
     roles = {a.role for a in others if a.country and a.role}
     if len(roles) != 1:
         return actors, []
     (role,) = roles
-    doc = sent.doc
     given, steps = [], []
     for actor in actors:
-        named = (doc[i].lemma_ for i in range(actor.start, actor.end))
-        if actor.role or not actor.country or "counterpart" not in named:
+        if actor.role or not actor.country or "counterpart" not in actor.text.lower():
             given.append(actor)
             continue
         code = actor.country + role
