@@ -228,7 +228,7 @@ def requested(verb: Token) -> bool:
     if governor == verb.i or tree.lemmas[governor] not in DIRECTIVE_GOVERNORS:
         return False
     to_infinitive = _infinitive(tree, verb.i) or (
-        tree.deps[verb.i] == "advcl" and _marked_by_to(tree, verb.i)
+        tree.deps[verb.i] == "advcl" and marked_by_to(tree, verb.i)
     )
     return to_infinitive and any(
         tree.deps[c] in ASKED_DEPS
@@ -242,10 +242,10 @@ def _infinitive(tree: Tree, verb: int) -> bool:
     governor's object as subject ("wants Putin to attack", "refused to allow inspectors to")."""
     if tree.deps[verb] == "xcomp":
         return True
-    return tree.deps[verb] == "ccomp" and _marked_by_to(tree, verb)
+    return tree.deps[verb] == "ccomp" and marked_by_to(tree, verb)
 
 
-def _marked_by_to(tree: Tree, verb: int) -> bool:
+def marked_by_to(tree: Tree, verb: int) -> bool:
     return any(tree.deps[c] == "aux" and tree.lower[c] == "to" for c in tree.children[verb])
 
 

