@@ -104,6 +104,13 @@ def small_coder(nlp, *extra_actors: ActorEntry) -> Coder:
     return Coder(nlp, compile_dictionaries(nlp, dictionaries), "test")
 
 
+def coder_with_verbs(nlp, *extra_verbs: VerbPattern) -> Coder:
+    """The small dictionaries, with `extra_verbs` added for the test at hand."""
+    base = small_dictionaries()
+    dictionaries = replace(base, verbs=base.verbs + extra_verbs)
+    return Coder(nlp, compile_dictionaries(nlp, dictionaries), "test")
+
+
 def code(coder: Coder, text: str, on: date = date(2022, 2, 28)) -> CodedArticle:
     article = Article("t1", "", text, datetime(on.year, on.month, on.day, 12, tzinfo=UTC))
     return next(code_articles(coder, [article], explain=True))

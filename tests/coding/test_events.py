@@ -11,7 +11,14 @@ from coding.compiled import compile_dictionaries
 from coding.entries import AgentEntry, NegatedCode, Slot, SlotKind, VerbPattern
 from coding.pipeline import Coder
 from coding.records import Outcome
-from tests.coding.builders import actor, code, small_coder, small_dictionaries, triples
+from tests.coding.builders import (
+    actor,
+    code,
+    coder_with_verbs,
+    small_coder,
+    small_dictionaries,
+    triples,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -255,10 +262,8 @@ def test_a_petrarch_ontology_codes_a_negated_verb_as_its_negation(nlp):
 def test_a_particle_parsed_as_a_preposition_still_opens_the_object(nlp):
     """spaCy reads "cordoned off the streets" with "off" as a preposition; the pattern's
     particle names it, and the phrase after it is the object that holds the target."""
-    base = small_dictionaries()
     cordon = VerbPattern("v:cordon-off", "144", "cordon", particle="off")
-    dictionaries = replace(base, verbs=base.verbs + (cordon,))
-    coder = Coder(nlp, compile_dictionaries(nlp, dictionaries), "test")
+    coder = coder_with_verbs(nlp, cordon)
     coded = code(coder, "Russian troops have cordoned off the streets leading to Ukraine.")
     assert triples(coded) == [("RUSMIL", "UKR", "144")]
 
@@ -290,9 +295,7 @@ def test_two_subjects_with_a_clause_between_are_no_list(nlp):
 def test_a_content_clause_of_the_object_names_whom_it_is_about(nlp):
     """ "fears that Iran could join the war against Ukraine" are about Iran, the clause's
     subject, not Ukraine deeper inside it."""
-    base = small_dictionaries()
-    hope = VerbPattern("v:express-hope", "013", "express")
-    coder = Coder(nlp, compile_dictionaries(nlp, replace(base, verbs=base.verbs + (hope,))), "t")
+    coder = coder_with_verbs(nlp, VerbPattern("v:express-hope", "013", "express"))
     coded = code(coder, "Germany expressed fears that Iran could join the war against Ukraine.")
     assert ("DEU", "IRN", "013") in triples(coded)
     assert ("DEU", "UKR", "013") not in triples(coded)
@@ -307,10 +310,8 @@ def test_a_lower_cased_abbreviation_matches_as_written_in_capitals(nlp):
 def test_an_object_naming_no_one_leaves_the_target_to_the_phrase_after_it(nlp):
     """ "donated $8 million to Ukraine": the pattern's target is the object, a sum of money;
     whom it went to is the "to" phrase."""
-    base = small_dictionaries()
     target = Slot(SlotKind.OBJECT, is_target=True)
-    donate = VerbPattern("v:donate", "073", "donate", slots=(target,))
-    coder = Coder(nlp, compile_dictionaries(nlp, replace(base, verbs=base.verbs + (donate,))), "t")
+    coder = coder_with_verbs(nlp, VerbPattern("v:donate", "073", "donate", slots=(target,)))
     assert triples(code(coder, "Germany donated $8 million to Ukraine.")) == [
         ("DEU", "UKR", "073")
     ]
@@ -359,14 +360,13 @@ def test_police_courts_and_coercing_governments_act_on_people_of_their_own_count
 def test_an_event_nouns_words_are_its_own_modifiers_and_say_how_its_harm_was_done(nlp):
     """ "n:strike air" is an air strike (195), not the bare noun's labour strike (143); and air
     strikes that killed people are coded as the strikes, not as a generic killing."""
-    base = small_dictionaries()
-    extra = (
+    coder = coder_with_verbs(
+        nlp,
         VerbPattern("v:n-strike", "143", "strike", is_noun=True),
         VerbPattern("v:n-strike-air", "195", "strike", is_noun=True,
                     slots=(Slot(SlotKind.OBJECT, words=(frozenset({"air"}),)),)),
         VerbPattern("v:kill", "1823", "kill"),
     )
-    coder = Coder(nlp, compile_dictionaries(nlp, replace(base, verbs=base.verbs + extra)), "t")
     assert triples(code(coder, "Israel's air strike on Ukraine drew condemnation.")) == [
         ("ISR", "UKR", "195")
     ]
@@ -378,11 +378,9 @@ def test_an_event_nouns_words_are_its_own_modifiers_and_say_how_its_harm_was_don
 
 
 def test_talks_between_two_sides_are_each_sides_unless_they_collapsed(nlp):
-    base = small_dictionaries()
-    between = VerbPattern("v:n-talks-between", "046", "talk", is_noun=True,
-                          slots=(Slot(SlotKind.PREP, "between", is_target=True),))
-    coder = Coder(nlp, compile_dictionaries(nlp, replace(base, verbs=base.verbs + (between,))),
-                  "t")
+    between = Slot(SlotKind.PREP, "between", is_target=True)
+    coder = coder_with_verbs(nlp, VerbPattern("v:n-talks", "046", "talk", is_noun=True,
+                                              slots=(between,)))
     coded = code(coder, "Talks between Russia and Ukraine resumed on Monday.")
     assert triples(coded) == [("RUS", "UKR", "046"), ("UKR", "RUS", "046")]
     assert any(s.rule == "between-sides" for s in coded.events[0].trace)
@@ -390,11 +388,9 @@ def test_talks_between_two_sides_are_each_sides_unless_they_collapsed(nlp):
 
 
 def test_a_response_with_an_event_noun_is_the_responders_and_a_passive_nouns_its_agents(nlp):
-    base = small_dictionaries()
-    strike = VerbPattern("v:n-strike-on", "190", "strike", is_noun=True,
-                         slots=(Slot(SlotKind.PREP, "on", is_target=True),))
-    coder = Coder(nlp, compile_dictionaries(nlp, replace(base, verbs=base.verbs + (strike,))),
-                  "t")
+    on = Slot(SlotKind.PREP, "on", is_target=True)
+    coder = coder_with_verbs(nlp, VerbPattern("v:n-strike-on", "190", "strike", is_noun=True,
+                                              slots=(on,)))
     assert triples(code(coder, "Russia responded with strikes on Ukraine.")) == [
         ("RUS", "UKR", "190")
     ]
@@ -421,9 +417,9 @@ def test_a_named_complement_names_the_target_through_its_object(nlp):
 def test_agreeing_to_an_act_is_the_intention_to_do_it(nlp):
     """A bare "agree" leaves the event to its complement, coded as an intention: "agreed to
     meet" is 036, not a bare accord (019). "urged X to" stays an appeal of its own."""
-    base = small_dictionaries()
-    extra = (VerbPattern("v:agree", "019", "agree"), VerbPattern("v:urge", "020", "urge"))
-    coder = Coder(nlp, compile_dictionaries(nlp, replace(base, verbs=base.verbs + extra)), "t")
+    coder = coder_with_verbs(
+        nlp, VerbPattern("v:agree", "019", "agree"), VerbPattern("v:urge", "020", "urge")
+    )
     coded = code(coder, "Russia agreed with Ukraine to meet China.")
     assert triples(coded) == [("RUS", "CHN", "036")]
     assert any(s.outcome is Outcome.DEFERRED for s in coded.sentences[0].trace)
