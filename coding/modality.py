@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from coding.records import Modality
 from coding.tree import Tree, tree_of
+from coding.verbs import is_verb
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 # Adverbs that a negation before them turns into a negation of the verb ("not ever", "not yet").
@@ -130,7 +131,7 @@ def modality_of(verb: Token) -> Modality:
     for governor in governing_chain(tree, verb.i):
         link = "xcomp" if _infinitive(tree, current) else tree.deps[current]
         lemma = tree.lemmas[governor]
-        if link in ("xcomp", "advcl") and _rules_out(tree, governor):
+        if link in ("xcomp", "advcl") and is_verb(verb.doc[governor], "rule_out"):
             # "ruled out using force": the option is rejected; "has not ruled out using
             # force": it is left open, which is no act either.
             if _negated(tree, governor):
@@ -187,10 +188,6 @@ def _denied_claim(tree: Tree, verb: int) -> bool:
     return tree.deps[claim] == "dobj" and tree.lemmas[tree.heads[claim]] in DENIAL_VERBS
 
 
-def _rules_out(tree: Tree, verb: int) -> bool:
-    return tree.lemmas[verb] == "rule" and any(
-        tree.lower[c] == "out" and tree.deps[c] == "prt" for c in tree.children[verb]
-    )
 
 
 def undone(noun: Token, governor: Token) -> bool:
@@ -198,9 +195,7 @@ def undone(noun: Token, governor: Token) -> bool:
     tree = tree_of(noun.doc)
     if tree.deps[noun.i] not in ("nsubj", "nsubjpass") or tree.heads[noun.i] != governor.i:
         return False
-    lemma = tree.lemmas[governor.i]
-    particles = (tree.lower[c] for c in tree.children[governor.i] if tree.deps[c] == "prt")
-    return lemma in UNDOING_VERBS or any(f"{lemma}_{p}" in UNDOING_VERBS for p in particles)
+    return any(is_verb(governor, written) for written in UNDOING_VERBS)
 
 
 def _joined_by_or(tree: Tree, verb: int) -> bool:

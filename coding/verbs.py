@@ -489,7 +489,7 @@ def _fill_slot(slot: Slot, frame: Frame, taken: set[int]) -> SlotFill | None:
             # The words may be anywhere in the complement clause: "urged Israel to agree to a
             # ceasefire"; the target is the complement's object, or the subject of a clause
             # of its own: "demanded that Hamas release the hostages" is a demand on Hamas.
-            if any(_is_verb(verb, w) for w in wanted) and _has_words(
+            if any(is_verb(verb, w) for w in wanted) and _has_words(
                 slot.words, phrase_words(verb)
             ):
                 addressee = _own_subject(verb)
@@ -499,7 +499,7 @@ def _fill_slot(slot: Slot, frame: Frame, taken: set[int]) -> SlotFill | None:
     return None
 
 
-def _is_verb(token: Token, written: str) -> bool:
+def is_verb(token: Token, written: str) -> bool:
     """Is the token the verb written as `lemma` or `lemma_particle` ("hand_over")?"""
     lemma, _, particle = written.partition("_")
     tree = tree_of(token.doc)
