@@ -141,14 +141,26 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def warm_worker() -> None:
+    """What a worker process pays once, before its first batch: importing the flow's tasks
+    (Prefect, GX) and loading the coder, seconds in all. The one-process flow is timed warm."""
+    import flows.tasks  # noqa: F401
+    from flows.coder import cached_coder
+
+    cached_coder((), None)
+
+
 def two_workers(corpus: Path, warmup: Path, work: Path) -> Measure:
-    """The flow with coding and validation on two local Dask worker processes."""
-    from distributed import LocalCluster
+    """The flow with coding and validation on two local Dask worker processes, each warmed up
+    first: the warm-up run's single batch would only warm one of them."""
+    from distributed import Client, LocalCluster
 
     from flows.runners import Placement
 
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
                       dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            client.run(warm_worker)
         placement = Placement(dask_address=cluster.scheduler_address)
         runner = placement.task_runner()
         with placement.shared_api():
