@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from coding.entries import (
     ActorEntry,
@@ -29,6 +29,8 @@ from coding.entries import (
 ACTOR_LABEL = "ACTOR"
 AGENT_LABEL = "AGENT"
 DISCARD_LABEL = "DISCARD"
+_MATCHES = "cameoflow_matches"  # Doc.user_data key of CompiledDictionaries.doc_matches
+Match = tuple[int, int, int]  # a matcher's (label id, start, end), offsets in the Doc
 
 
 def phrase_key(words: list[str] | tuple[str, ...]) -> str:
@@ -129,9 +131,23 @@ class CompiledDictionaries:
     def version(self) -> str:
         return self.dictionaries.version
 
-    def matches(self, doclike) -> list[tuple[int, int, int]]:
-        """(label id, start, end) of every dictionary phrase, both matchers."""
-        return self.matcher(doclike) + self.acronym_matcher(doclike)
+    def doc_matches(self, doc: Doc) -> tuple[list[Match], list[Match]]:
+        """Each matcher's matches over the whole Doc (case-insensitive, then exact-case), run
+        once per Doc: the story's discard phrases and every sentence's actors are read from
+        them, and a matcher call costs as much again for a sentence as for its paragraph. Kept
+        in doc.user_data with the dictionaries that made them, so that a Doc coded again with
+        other dictionaries is matched again."""
+        known = doc.user_data.get(_MATCHES)
+        if known is None or known[0] is not self:
+            known = doc.user_data[_MATCHES] = (self, self.matcher(doc), self.acronym_matcher(doc))
+        return known[1], known[2]
+
+    def matches(self, sent: Span) -> list[Match]:
+        """(label id, start, end) of every dictionary phrase inside the sentence, both matchers:
+        the same as matching the sentence alone, since a phrase matches within its tokens."""
+        start, end = sent.start, sent.end
+        return [m for found in self.doc_matches(sent.doc) for m in found
+                if start <= m[1] and m[2] <= end]
 
 
 # Role blocks of the CAMEO actor codebook; agent dictionaries may add more.

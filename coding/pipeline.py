@@ -133,7 +133,7 @@ def story_discard(docs: list[Doc], coder: Coder) -> TraceStep | None:
     compiled = coder.compiled
     strings = coder.nlp.vocab.strings
     for doc in docs:
-        for match_id, start, end in compiled.matcher(doc):
+        for match_id, start, end in compiled.doc_matches(doc)[0]:
             if strings[match_id] != "DISCARD":
                 continue
             key = " ".join(t.lower_ for t in doc[start:end])
