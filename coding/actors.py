@@ -10,7 +10,7 @@ a role word alone is coded by its role ("police" -> COP).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -271,18 +271,10 @@ def phrase_actors(
 ) -> list[ActorMatch]:
     """The actors named by the noun phrase headed by `head`: one per country when a role word
     is shared ("lawmakers in Kenya and Uganda" -> KENLEG, UGALEG)."""
-    return _remembered(hits.phrase_cache, (head.i, on),
-                       lambda: _phrase_actors(head, hits, compiled, on))
-
-
-def _remembered(
-    cache: dict[tuple[int, date], tuple[ActorMatch, ...]],
-    key: tuple[int, date],
-    compute: Callable[[], list[ActorMatch]],
-) -> list[ActorMatch]:
-    found = cache.get(key)
+    # Looked up in place, with no helper taking a closure: this is the coder's busiest call.
+    found = hits.phrase_cache.get((head.i, on))
     if found is None:
-        found = cache[key] = tuple(compute())
+        found = hits.phrase_cache[head.i, on] = tuple(_phrase_actors(head, hits, compiled, on))
     return list(found)
 
 
@@ -432,8 +424,10 @@ def slot_actors(
     without a country shares its neighbours' ("Danish media and government" -> DNKMED, DNKGOV)."""
     if head is None:
         return []
-    return _remembered(hits.slot_cache, (head.i, on),
-                       lambda: _slot_actors(head, hits, compiled, on))
+    found = hits.slot_cache.get((head.i, on))  # looked up in place, as in phrase_actors
+    if found is None:
+        found = hits.slot_cache[head.i, on] = tuple(_slot_actors(head, hits, compiled, on))
+    return list(found)
 
 
 def _slot_actors(
