@@ -153,30 +153,32 @@ def coordinated_heads(head: Token) -> list[Token]:
 
 def _coordinated(tree: Tree, head: int) -> tuple[int, ...]:
     """The positions of coordinated_heads(head), in order."""
-
-    def listed_nouns(i: int) -> list[int]:
-        return [c for c in tree.conjuncts(i) if tree.pos[c] in NOUN_TAGS]
-
-    def clause_between(a: int, b: int) -> bool:
-        # "Israeli strikes killed 30 people, the health ministry said": a clause between the
-        # two subjects makes them the subjects of two verbs, whatever the parser says.
-        return any(tree.pos[i] == "VERB" for i in range(min(a, b) + 1, max(a, b)))
-
-    group = {head, *listed_nouns(head)}
+    group = {head, *_listed_nouns(tree, head)}
     if tree.deps[head] == "nsubj":
         for sibling in tree.children[tree.heads[head]]:
-            if (tree.deps[sibling] == "nsubj" and tree.pos[sibling] in NOUN_TAGS
-                    and not clause_between(head, sibling)):
+            if (sibling != head and tree.deps[sibling] == "nsubj" and tree.pos[sibling] in NOUN_TAGS
+                    and not _clause_between(tree, head, sibling)):
                 group.add(sibling)
-                group.update(listed_nouns(sibling))
+                group.update(_listed_nouns(tree, sibling))
     for child in tree.children[head]:
         # Only inside a list: "Sudan's minister" (nmod) or "Zelensky, the president"
         # (appos) name one actor, not two.
-        listed = len(group) > 1 or any(tree.deps[c] == "conj" for c in tree.children[child])
-        if tree.deps[child] in ("appos", "nmod") and tree.pos[child] == "PROPN" and listed:
+        if tree.deps[child] in ("appos", "nmod") and tree.pos[child] == "PROPN" and (
+            len(group) > 1 or any(tree.deps[c] == "conj" for c in tree.children[child])
+        ):
             group.add(child)
-            group.update(listed_nouns(child))
+            group.update(_listed_nouns(tree, child))
     return tuple(sorted(group))
+
+
+def _listed_nouns(tree: Tree, i: int) -> list[int]:
+    return [c for c in tree.conjuncts(i) if tree.pos[c] in NOUN_TAGS]
+
+
+def _clause_between(tree: Tree, a: int, b: int) -> bool:
+    """ "Israeli strikes killed 30 people, the health ministry said": a clause between the two
+    subjects makes them the subjects of two verbs, whatever the parser says."""
+    return any(tree.pos[i] == "VERB" for i in range(min(a, b) + 1, max(a, b)))
 
 
 def resolve_actor_code(hit: Hit, compiled: CompiledDictionaries, on: date) -> tuple[str, str]:

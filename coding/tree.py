@@ -41,7 +41,9 @@ class Tree:
             first = self.heads[first]
         listed = [first]
         for word in listed:  # grows while read: each member's own conjuncts follow it
-            listed.extend(c for c in self.children[word] if c > word and self.deps[c] == "conj")
+            for child in self.children[word]:
+                if child > word and self.deps[child] == "conj":
+                    listed.append(child)
         return [w for w in listed if w != i]
 
     def subtree(self, i: int) -> list[int]:
