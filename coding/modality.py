@@ -85,7 +85,12 @@ def is_negated(verb: Token) -> bool:
 
 
 def _negated(tree: Tree, verb: int) -> bool:
-    return any(_negates(tree, c) for c in tree.children[verb])
+    # Loops, not any(), here and in _has_mark: asked of every predicate and of each verb above
+    # it, a generator costs more than the tests it runs.
+    for child in tree.children[verb]:
+        if _negates(tree, child):
+            return True
+    return False
 
 
 def _negates(tree: Tree, child: int) -> bool:
@@ -100,7 +105,10 @@ def _negates(tree: Tree, child: int) -> bool:
 
 
 def _has_mark(tree: Tree, verb: int, marks: frozenset[str]) -> bool:
-    return any(tree.deps[c] == "mark" and tree.lower[c] in marks for c in tree.children[verb])
+    for child in tree.children[verb]:
+        if tree.deps[child] == "mark" and tree.lower[child] in marks:
+            return True
+    return False
 
 
 def governing_chain(tree: Tree, verb: int) -> list[int]:
@@ -171,12 +179,12 @@ def _has_child(tree: Tree, verb: int, word: str) -> bool:
 
 def _neither_subject(tree: Tree, verb: int) -> bool:
     """ "Neither Russia nor Ukraine has agreed": the negation sits on the subject."""
-    return any(
-        tree.deps[c] in ("nsubj", "nsubjpass") and any(
-            tree.lower[g] == "neither" and tree.deps[g] == "preconj" for g in tree.children[c]
-        )
-        for c in tree.children[verb]
-    )
+    for child in tree.children[verb]:  # a loop, as in _negated
+        if tree.deps[child] in ("nsubj", "nsubjpass") and any(
+            tree.lower[g] == "neither" and tree.deps[g] == "preconj" for g in tree.children[child]
+        ):
+            return True
+    return False
 
 
 def _denied_claim(tree: Tree, verb: int) -> bool:
