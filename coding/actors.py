@@ -284,7 +284,7 @@ def _phrase_actors(
     head: Token, hits: SentenceHits, compiled: CompiledDictionaries, on: date
 ) -> list[ActorMatch]:
     roles = compiled.role_codes
-    head_agent = any(h.covers(head.i) for h in hits.agents)
+    head_agent = _covering(hits.agents, head.i) is not None
     indices = phrase_positions(head, head_agent)
     lower = tree_of(head.doc).lower
     former = not FORMER_WORDS.isdisjoint([lower[i] for i in indices])
@@ -328,6 +328,14 @@ def _phrase_actors(
         )
     matches = list(found.values())
     return [_as_former(m) for m in matches] if former else matches
+
+
+def _covering(hits: tuple[Hit, ...], i: int) -> Hit | None:
+    """The hit that holds token `i` (a loop, not a generator: asked of every phrase)."""
+    for hit in hits:
+        if hit.start <= i < hit.end:
+            return hit
+    return None
 
 
 def _former_holder(hit: Hit, compiled: CompiledDictionaries) -> tuple[str, str]:

@@ -115,8 +115,10 @@ def _passive_agent(verb: Token) -> Token | None:
 
 def _child(doc: Doc, tree: Tree, head: int, deps: Iterable[str]) -> Token | None:
     """The first dependent of `head` with one of these labels."""
-    found = next((c for c in tree.children[head] if tree.deps[c] in deps), None)
-    return None if found is None else doc[found]
+    for child in tree.children[head]:  # a loop: asked for every prepositional phrase
+        if tree.deps[child] in deps:
+            return doc[child]
+    return None
 
 
 def _active_participle(verb: Token) -> bool:
@@ -516,17 +518,27 @@ class PatternMatch:
     pattern: VerbPattern
     fills: tuple[SlotFill, ...]
 
+    # Loops, not generators: each predicate asks these several times, of two fills at most.
     @property
     def target_head(self) -> Token | None:
-        return next((f.head for f in self.fills if f.slot.is_target), None)
+        for fill in self.fills:
+            if fill.slot.is_target:
+                return fill.head
+        return None
 
     @property
     def source_head(self) -> Token | None:
-        return next((f.head for f in self.fills if f.slot.is_source), None)
+        for fill in self.fills:
+            if fill.slot.is_source:
+                return fill.head
+        return None
 
     @property
     def names_target(self) -> bool:
-        return any(f.slot.is_target for f in self.fills)
+        for fill in self.fills:
+            if fill.slot.is_target:
+                return True
+        return False
 
     @property
     def names_source_after_verb(self) -> bool:
@@ -638,7 +650,7 @@ def _first_fitting(candidates: Iterable[VerbPattern], frame: Frame) -> PatternMa
 def _reaches_down(found: PatternMatch, frame: Frame) -> bool:
     """Does a prepositional slot of the match sit on a phrase one level below the verb's?"""
     own = {pobj.i for _, pobj in frame.preps}
-    return any(
-        f.slot.kind is SlotKind.PREP and f.head is not None and f.head.i not in own
-        for f in found.fills
-    )
+    for fill in found.fills:  # a loop, as in PatternMatch
+        if fill.slot.kind is SlotKind.PREP and fill.head is not None and fill.head.i not in own:
+            return True
+    return False
