@@ -211,7 +211,7 @@ def _listed_places(hits: SentenceHits, compiled: CompiledDictionaries, on: date)
         code, _ = resolve_actor_code(hit, compiled, on)
         country, role = split_code(code, compiled.role_codes) if code else ("", "")
         if country and not role:
-            found.update((i, country) for i in range(hit.start, hit.end))
+            found.update(dict.fromkeys(range(hit.start, hit.end), country))
     return found
 
 
@@ -443,17 +443,16 @@ def slot_actors(
 def _slot_actors(
     head: Token, hits: SentenceHits, compiled: CompiledDictionaries, on: date
 ) -> list[ActorMatch]:
-    per_member = [phrase_actors(t, hits, compiled, on) for t in coordinated_heads(head)]
-    countries = list(dict.fromkeys(state_of(a) for m in per_member for a in m if state_of(a)))
+    actors = [a for t in coordinated_heads(head) for a in phrase_actors(t, hits, compiled, on)]
+    countries = [c for c in dict.fromkeys(map(state_of, actors)) if c]
     found: dict[str, ActorMatch] = {}
-    for member in per_member:
-        for actor in member:
-            if actor.country or not countries:
-                found.setdefault(actor.code, actor)
-                continue
-            for country in countries:
-                code = country + actor.role
-                found.setdefault(code, replace(actor, code=code, country=country))
+    for actor in actors:
+        if actor.country or not countries:
+            found.setdefault(actor.code, actor)
+            continue
+        for country in countries:
+            code = country + actor.role
+            found.setdefault(code, replace(actor, code=code, country=country))
     return list(found.values())
 
 

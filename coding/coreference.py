@@ -161,16 +161,17 @@ class ArticleMemory:
         return [], None
 
     def described(
-        self, head: Token, found: list[ActorMatch], earlier: list[ActorMatch]
+        self, head: Token, found: list[ActorMatch], earlier: Callable[[], list[ActorMatch]]
     ) -> tuple[list[ActorMatch], TraceStep | None]:
         """ "the militant group" after "Islamic State": a definite role word with no country
-        takes the one actor of that role named before it in the sentence (`earlier`), else
-        among the subjects of the most recent sentences. Two candidates are ambiguous."""
+        takes the one actor of that role named before it in the sentence (`earlier()`, asked
+        only of such a word: it reads every name before it), else among the subjects of the
+        most recent sentences. Two candidates are ambiguous."""
         if len(found) != 1 or not found[0].role or found[0].country or not _definite(head):
             return [], None
         role = found[0].role
         current = self.last_sentence + 1
-        scopes = [("this sentence", earlier)] + [
+        scopes = [("this sentence", earlier())] + [
             (f"sentence {m[0].sentence_index}", [x.actor for x in m])
             for m in reversed(self.subjects)
             if current - m[0].sentence_index <= RECENT_SENTENCES

@@ -62,7 +62,7 @@ def actors_or_resolved(
     if step is not None:
         return resolved, [step]
     if found:
-        described, step = memory.described(head, found, _named_before(head, hits, ctx))
+        described, step = memory.described(head, found, lambda: _named_before(head, hits, ctx))
         return (described, [step]) if step is not None else (found, [])
     return actor_lookup.nested_actors(head, hits, ctx.compiled, ctx.published), []
 
