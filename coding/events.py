@@ -100,11 +100,19 @@ def _passing_over(frame: Frame, skipped: frozenset[int]) -> Frame:
 
 
 def _pairs(
-    sources: list[ActorMatch], targets: list[ActorMatch], frame: Frame, listed: bool
+    sources: list[ActorMatch],
+    targets: list[ActorMatch],
+    frame: Frame,
+    subject: Token | None,
+    source_steps: list[TraceStep],
 ) -> list[tuple[ActorMatch, ActorMatch]]:
     """Source x target pairs; with no target, the actors of a list act on each other when the
     predicate is reciprocal ("Israel and Hamas held talks", "the two sides clashed")."""
-    reciprocal = listed and len(sources) >= 2 and is_reciprocal(frame.predicate, frame.obj)
+    reciprocal = (
+        len(sources) >= 2
+        and _listed(subject, sources, source_steps)
+        and is_reciprocal(frame.predicate, frame.obj)
+    )
     # Between listed actors, a city found inside the object ("the two sides held talks in
     # Geneva") is where they met, and a role with no country what they traded ("Ukraine and
     # Russia exchanged prisoners of war"): neither is a party to it.
@@ -113,6 +121,18 @@ def _pairs(
     if reciprocal:
         return [(s, t) for s in sources for t in sources if s.code != t.code]
     return []
+
+
+def _listed(
+    subject: Token | None, sources: list[ActorMatch], source_steps: list[TraceStep]
+) -> bool:
+    """Did the subject name a list of actors? Several actors named by one phrase ("Indian and
+    Chinese troops") are a list too."""
+    return subject is not None and (
+        len(actor_lookup.coordinated_heads(subject)) > 1
+        or any(s.rule == "pair-description" for s in source_steps)
+        or len({s.country for s in sources if s.country}) > 1
+    )
 
 
 def _not_a_party(actor: ActorMatch) -> bool:
@@ -289,14 +309,7 @@ def _code_predicate(
     )
     targets, within = participants.within_jurisdiction(targets, sources, code)
     steps += placed + within
-    subject = found.source_head or frame.subject
-    # Several actors named by one phrase ("Indian and Chinese troops") are a list too.
-    listed = subject is not None and (
-        len(actor_lookup.coordinated_heads(subject)) > 1
-        or any(s.rule == "pair-description" for s in source_steps)
-        or len({s.country for s in sources if s.country}) > 1
-    )
-    pairs = _pairs(sources, targets, frame, listed)
+    pairs = _pairs(sources, targets, frame, found.source_head or frame.subject, source_steps)
     # Last resorts, after reciprocity: whom a statement's clause is about, then the country
     # where it happened is whom it touched ("arrived in Egypt", "deployed troops in Syria"),
     # as CAMEO coders read it.
