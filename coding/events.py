@@ -295,14 +295,16 @@ def _code_predicate(
     if not sources:
         result.trace.append(TraceStep("actor", rule, Outcome.NO_SOURCE, predicate.text))
         return False
-    targets, steps_back = participants.not_the_source(targets, sources, frame, found, ctx, hits,
-                                                      memory)
-    steps += steps_back
-    sources, shared = participants.same_country(sources, targets, sent)
-    targets, shared_back = participants.same_country(targets, sources, sent)
-    targets, office = participants.counterpart_role(targets, sources)
-    sources, office_back = participants.counterpart_role(sources, targets)
-    steps += shared + shared_back + office + office_back
+    if targets:  # each side's country or office for the other: nothing to do without targets
+        targets, steps_back = participants.not_the_source(
+            targets, sources, frame, found, ctx, hits, memory
+        )
+        steps += steps_back
+        sources, shared = participants.same_country(sources, targets, sent)
+        targets, shared_back = participants.same_country(targets, sources, sent)
+        targets, office = participants.counterpart_role(targets, sources)
+        sources, office_back = participants.counterpart_role(sources, targets)
+        steps += shared + shared_back + office + office_back
     named_places = actor_lookup.listed_places(hits, ctx.compiled, ctx.published)
     sources, targets, placed = participants.country_of_place(
         sources, targets, predicate, named_places
