@@ -18,7 +18,7 @@ from coding import actors as actor_lookup
 from coding import participants
 from coding.context import SentenceContext
 from coding.coreference import ArticleMemory
-from coding.dates import date_trace, event_date
+from coding.dates import ResolvedDate, date_trace, event_date
 from coding.entries import CameoCode, NegatedCode, SlotKind
 from coding.modality import (
     INTENT_GOVERNORS,
@@ -146,6 +146,7 @@ def _build_event(
     found: PatternMatch,
     code: str,
     modality: Modality,
+    when: ResolvedDate,
     source: ActorMatch,
     target: ActorMatch,
     steps: list[TraceStep],
@@ -154,7 +155,6 @@ def _build_event(
     # A code missing from the code table is still reported as the dictionary gave it: the
     # validation stage quarantines it with a named reason instead of the coder hiding it.
     info = ctx.compiled.dictionaries.codes.get(code) or CameoCode(code, "", float("nan"), 0, "")
-    when = event_date(predicate, ctx.published)
     place = place_of_event(predicate, (source, target), named_places)
     return Event(
         event_id=event_id(ctx.article_id, ctx.sentence_index, source.code, target.code, code),
@@ -330,6 +330,7 @@ def _code_predicate(
     directed = [(s, t, code, False) for s, t in pairs if code != NULL_CODE]
     if reverse and reverse != NULL_CODE:
         directed += [(t, s, reverse, True) for s, t in pairs]
+    when = event_date(predicate, ctx.published)  # the predicate's, the same for all its pairs
     made = False
     for source, target, event_code, reversed_ in directed:
         if source.code == target.code:
@@ -343,7 +344,7 @@ def _code_predicate(
             detail = f"{event_code}: the other side's event, paired with {code}"
             pair_steps.append(TraceStep("verb", rule, Outcome.REVERSED, detail))
         event = _build_event(
-            ctx, sent, predicate, found, event_code, modality, source, target, pair_steps,
+            ctx, sent, predicate, found, event_code, modality, when, source, target, pair_steps,
             named_places,
         )
         if all(e.event_id != event.event_id for e in result.events):
