@@ -209,11 +209,11 @@ class ArticleMemory:
 
 
 def _distinct(actors: list[ActorMatch]) -> list[ActorMatch]:
-    kept: list[ActorMatch] = []
+    """The first actor of each code, in order."""
+    first: dict[str, ActorMatch] = {}
     for actor in actors:
-        if all(k.code != actor.code for k in kept):
-            kept.append(actor)
-    return kept
+        first.setdefault(actor.code, actor)
+    return list(first.values())
 
 
 def _definite(head: Token) -> bool:
