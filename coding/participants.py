@@ -291,6 +291,8 @@ def within_jurisdiction(
     pro-democracy activists" -> HKGCVL). Armies and governments act abroad too, but a
     government's coercion (root 17: curfews, arrests, bans) is at home: "Senegal's government
     imposed a curfew on opposition strongholds" -> SENOPP."""
+    if not any(t.role and not t.country for t in targets):
+        return targets, []  # no target is a role without a country: none to give one
     roles = JURISDICTION_ROLES | ({"GOV"} if code.startswith("17") else set())
     countries = {
         actor_lookup.state_of(s) for s in sources
