@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from coding.compiled import CompiledDictionaries, compile_dictionaries
 from coding.context import SentenceContext
 from coding.coreference import ArticleMemory
-from coding.dictionaries import load_dictionaries
+from coding.dictionaries import Dictionaries, load_dictionaries
 from coding.entries import DiscardScope
 from coding.events import code_sentence
 from coding.nlp import build_nlp
@@ -78,10 +78,14 @@ class Coder:
 
 
 def load_coder(dictionary_paths: Sequence[Path] = (), model: str | None = None) -> Coder:
-    """Load the model and the dictionaries (bundled when no path is given) and compile them.
-    The place gazetteer is built now too, not at the first place name: it is as long-lived."""
+    """Load the model and the dictionaries (bundled when no path is given) and compile them."""
+    return coder_for(load_dictionaries(list(dictionary_paths)), model)
+
+
+def coder_for(dictionaries: Dictionaries, model: str | None = None) -> Coder:
+    """Load the model and compile dictionaries already read. The place gazetteer is built now
+    too, not at the first place name: it is as long-lived."""
     nlp = build_nlp(model)
-    dictionaries = load_dictionaries(list(dictionary_paths))
     gazetteer()
     return Coder(nlp, compile_dictionaries(nlp, dictionaries), coder_version())
 

@@ -1,7 +1,10 @@
 """One coder per worker process: loading the model and compiling dictionaries takes seconds,
 so each process does it once, whichever task asks first (locally or on a Dask worker). A
 process that lives across runs (`cameoflow serve`) loads again when a dictionary file changed,
-so that a run never codes with dictionaries older than the version it records."""
+so that a run never codes with dictionaries older than the version it records.
+
+The dictionaries themselves are read once too (half a second for the bundled set): a run reads
+them to check them, to version the run, and, in the same process, to compile its coder."""
 
 from __future__ import annotations
 
@@ -9,8 +12,8 @@ import gc
 from functools import lru_cache
 from pathlib import Path
 
-from coding.dictionaries import BUNDLED
-from coding.pipeline import Coder, load_coder
+from coding.dictionaries import BUNDLED, Dictionaries, load_dictionaries
+from coding.pipeline import Coder, coder_for
 
 # (path, modification time, size) of every dictionary file, in order
 Fingerprint = tuple[tuple[str, int, int], ...]
@@ -27,6 +30,15 @@ def dictionary_files_fingerprint(dictionary_paths: tuple[str, ...]) -> Fingerpri
     return tuple(found)
 
 
+def cached_dictionaries(dictionary_paths: tuple[str, ...]) -> Dictionaries:
+    return _dictionaries(dictionary_paths, dictionary_files_fingerprint(dictionary_paths))
+
+
+@lru_cache(maxsize=1)
+def _dictionaries(dictionary_paths: tuple[str, ...], _files: Fingerprint) -> Dictionaries:
+    return load_dictionaries([Path(p) for p in dictionary_paths])
+
+
 def cached_coder(dictionary_paths: tuple[str, ...], model: str | None) -> Coder:
     return _coder(dictionary_paths, model, dictionary_files_fingerprint(dictionary_paths))
 
@@ -35,7 +47,7 @@ def cached_coder(dictionary_paths: tuple[str, ...], model: str | None) -> Coder:
 def _coder(dictionary_paths: tuple[str, ...], model: str | None, _files: Fingerprint) -> Coder:
     # A coder loaded before is let back into the collector, so that it can go once evicted.
     gc.unfreeze()
-    coder = load_coder([Path(p) for p in dictionary_paths], model)
+    coder = coder_for(cached_dictionaries(dictionary_paths), model)
     # The coder lives as long as the process. Frozen after one last collection, its objects
     # (model, dictionaries, gazetteer: about 400,000) are left out of the cyclic collector's
     # full passes, which otherwise rescan them every few thousand sentences, ~0.1 s each.

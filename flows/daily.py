@@ -14,10 +14,10 @@ from prefect import flow, task
 from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from coding.dictionaries import load_dictionaries
 from coding.pipeline import coder_version
 from coding.records import Article
 from flows.batches import DEFAULT_BATCH_SIZE, CheckedBatch, RunSummary
+from flows.coder import cached_dictionaries
 from flows.guards import acquire_run_lock, close_reconciled
 from flows.ingest import IngestProblem, read_inputs
 from flows.pipelining import in_flight
@@ -69,7 +69,7 @@ class RunPlan:
         staging_dir: str | None,
     ) -> RunPlan:
         dictionaries = tuple(dictionary_paths or ())
-        version = load_dictionaries([Path(p) for p in dictionaries]).version
+        version = cached_dictionaries(dictionaries).version
         run_id = uuid.uuid4().hex[:16]
         root = Path(staging_dir) if staging_dir else default_staging_root(db_path)
         return cls(run_id, db_path, dictionaries, model, coder_version(), version, root / run_id)

@@ -9,7 +9,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from coding.dictionaries import load_dictionaries
 from flows.batches import DEFAULT_BATCH_SIZE, RunSummary
 from flows.cli.options import DbOption, DictionariesOption
 from warehouse.db import default_db_path
@@ -41,8 +40,11 @@ def run_command(
     if workers is not None and workers < 1:
         raise typer.BadParameter("--workers must be at least 1")
     # A dictionary that cannot load ends the command here, in one line, before Prefect's
-    # ephemeral server starts (seconds) and logs the failed flow run's traceback.
-    load_dictionaries(dictionaries or [])
+    # ephemeral server starts (seconds) and logs the failed flow run's traceback. Read once:
+    # the flow and, in this process, its coder take them from the cache.
+    from flows.coder import cached_dictionaries
+
+    cached_dictionaries(tuple(str(p) for p in dictionaries or ()))
     from flows.daily import daily  # Prefect and GX take seconds to import: only when running
     from flows.progress import progress_bar
     from flows.runners import Placement

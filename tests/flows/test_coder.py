@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from flows.coder import cached_coder
+from flows.coder import cached_coder, cached_dictionaries
 
 pytestmark = pytest.mark.slow
 
@@ -20,6 +20,8 @@ def test_the_coder_is_loaded_once_and_again_when_a_dictionary_file_changes(tmp_p
 
     first = cached_coder(paths, None)
     assert cached_coder(paths, None) is first
+    # A run reads the dictionaries to version itself: the coder compiled the same reading.
+    assert cached_dictionaries(paths) is first.compiled.dictionaries
 
     verbs.write_text("190  attack +\n195  bomb +\n", encoding="utf-8")
     stat = verbs.stat()
@@ -27,4 +29,5 @@ def test_the_coder_is_loaded_once_and_again_when_a_dictionary_file_changes(tmp_p
     again = cached_coder(paths, None)
     assert again is not first
     assert again.dictionary_version != first.dictionary_version
+    assert cached_dictionaries(paths).version == again.dictionary_version
     assert "bomb" in again.compiled.verbs_by_lemma
