@@ -7,7 +7,9 @@ many articles, writes it as JSONL, and measures in one run, on the same normaliz
   (a) bare spaCy nlp.pipe over each article's paragraphs (same model, components, batch size),
   (b) the coder end to end (coding.pipeline.code_articles, parse included),
   (c) the `daily` flow into a fresh DuckDB file with validation,
-then (c) on a local Dask cluster of two worker processes, bare spaCy with n_process=2, and peak
+each on both halves of the corpus, in the order a b c ... c b a, so that a drift in the
+machine's speed cancels out; between the halves, (c) on a local Dask cluster of two worker
+processes and bare spaCy with n_process=2, on the whole corpus; then peak
 RSS of the flow for N and 10 N articles, each size in its own process so the peaks are apart.
 Model loading, GX set-up and Prefect's ephemeral server are warmed up before timing. Rates are
 wall clock; each also shows this process's CPU rate, the fairer figure on a shared machine (it
@@ -99,6 +101,24 @@ def write_corpus(path: Path, pool: list[str], articles: int) -> Path:
         for line in corpus_lines(pool, articles):
             out.write(line + "\n")
     return path
+
+
+def split_in_two(corpus: Path) -> tuple[Path, Path]:
+    """The corpus's first and second half of articles, as two JSONL files beside it."""
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    middle = len(lines) // 2
+    halves = []
+    for number, part in enumerate((lines[:middle], lines[middle:])):
+        path = corpus.with_name(f"{corpus.stem}-{number + 1}.jsonl")
+        path.write_text("".join(part), encoding="utf-8")
+        halves.append(path)
+    return halves[0], halves[1]
+
+
+def combined(one: Measure, other: Measure) -> Measure:
+    """One measure over both halves of the corpus, named as the first."""
+    return Measure(one.name, one.sentences + other.sentences, one.seconds + other.seconds,
+                   one.cpu_seconds + other.cpu_seconds)
 
 
 def timed(name: str, run: Callable[[], int]) -> Measure:
@@ -221,21 +241,35 @@ def main(
     pool = sample_sentences()
     # spaCy reads about 8% fewer sentences than were pooled (some pool lines join or split
     # differently); the margin keeps the parsed corpus at or above the size asked for.
-    n_articles = max(1, math.ceil(sentences * 1.1 / SENTENCES_PER_ARTICLE))
+    n_articles = max(2, math.ceil(sentences * 1.1 / SENTENCES_PER_ARTICLE))
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         corpus = write_corpus(work / "corpus.jsonl", pool, n_articles)
+        halves = split_in_two(corpus)
         warmup = write_corpus(work / "warmup.jsonl", pool[::-1], 20)
         articles = read_articles(corpus)
+        parts = [read_articles(half) for half in halves]
         flow_run(warmup, work / "warmup.duckdb")  # model, GX, Prefect's server: not timed
-        a = timed("(a) bare spaCy nlp.pipe", lambda: bare_spacy(articles))
-        b = timed("(b) coder (code_articles)", lambda: coder(articles))
-        c = timed("(c) daily flow -> DuckDB", lambda: flow_run(corpus, work / "events.duckdb"))
-        measured = [a, b, c]
+        # Each one-process measure runs on both halves, in the order a b c, then the 2-process
+        # ones, then c b a: a machine whose speed drifts during the run (10% within minutes
+        # on a shared VM) then biases no ratio. The flow's second half is the next day's run,
+        # into the same warehouse.
+        db = work / "events.duckdb"
+        first = [
+            timed("(a) bare spaCy nlp.pipe", lambda: bare_spacy(parts[0])),
+            timed("(b) coder (code_articles)", lambda: coder(parts[0])),
+            timed("(c) daily flow -> DuckDB", lambda: flow_run(halves[0], db)),
+        ]
         if parallel:
             a2 = timed("(a) bare spaCy, n_process=2", lambda: bare_spacy(articles, n_process=2))
             c2 = two_workers(corpus, warmup, work)
-            measured += [a2, c2]
+        second = [
+            timed("(c)", lambda: flow_run(halves[1], db)),
+            timed("(b)", lambda: coder(parts[1])),
+            timed("(a)", lambda: bare_spacy(parts[1])),
+        ]
+        a, b, c = (combined(one, other) for one, other in zip(first, reversed(second), strict=True))
+        measured = [a, b, c] + ([a2, c2] if parallel else [])
     rows = [(m.name, f"{m.sentences:>7,} sentences  {m.seconds:7.1f} s  {m.rate:8.1f} sent/s"
                      f"  (cpu here {m.cpu_rate:8.1f} sent/s)")
             for m in measured]
