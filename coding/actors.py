@@ -222,6 +222,25 @@ def state_of(actor: ActorMatch) -> str:
     return "" if actor.country in NON_STATE_ROOTS else actor.country
 
 
+def owned_by(found: list[ActorMatch], owners: list[ActorMatch]) -> list[ActorMatch]:
+    """A phrase whose owner a possessive pronoun names. A role takes the owner's country:
+    "its forces" after Russia are RUSMIL. A thing is the owner's: "their convoy" after Kenyan
+    troops is KENMIL. An owner of no state (an IGO, an armed group) keeps its own code:
+    Hezbollah's fighters are Hezbollah."""
+    if not found:
+        return owners
+    result: dict[str, ActorMatch] = {}
+    for owner in owners:
+        state = state_of(owner)
+        for actor in found:
+            if state:
+                code, country, role = state + actor.role, state, actor.role
+            else:
+                code, country, role = owner.code, owner.country, owner.role
+            result.setdefault(code, replace(actor, code=code, country=country, role=role))
+    return list(result.values())
+
+
 def split_code(code: str, roles: frozenset[str]) -> tuple[str, str]:
     """(country or IGO root, role blocks): "RUSGOV" -> ("RUS", "GOV"), "COP" -> ("", "COP")."""
     if code[:3] in roles:

@@ -7,6 +7,8 @@ Only unambiguous cases resolve; no actor is better than a wrong one:
   of the right kind: "he"/"she" a person (a named leader, a minister), "it" a single country or
   organisation, "they" a compound subject or a plural group ("Russian troops"); two different
   candidates of that kind in that sentence are ambiguous;
+- a possessive pronoun of a subject says whose the subject is, by the same rules: "Russia said
+  its forces shelled Kharkiv" (RUSMIL);
 - "the two sides", "both countries" take the last pair of actors an event linked;
 - "the neighbouring state", "the other side" take the member of that pair the sentence does not
   name, when it names exactly one of them.
@@ -26,6 +28,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 THING_PRONOUNS = frozenset({"it"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
+# A possessive resolves as its subject form does: "its forces" are of whatever "it" would be.
+POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 # The rule of a pronoun resolved to the subject of the clause that reports it: the speaker.
 SPEAKER_RULE = "pronoun-clause"
 PAIR_HEADS = frozenset({"sides", "countries", "nations", "governments", "parties", "neighbours",
@@ -129,26 +133,48 @@ class ArticleMemory:
             return self._other_of_pair(head, lookup)
         if head.lower_ not in PRONOUNS:
             return [], None
-        governing = [a for a in _governing_subject(head, lookup) if _agrees(head, [a])]
-        if len(governing) == 1:
-            detail = f"{head.text!r} -> {governing[0].code} (subject of the reporting clause)"
-            return governing, TraceStep("coref", SPEAKER_RULE, Outcome.RESOLVED, detail)
-        return self._previous_subject(head)
+        return self._pronoun(head, head, head.lower_, lookup)
 
-    def _previous_subject(self, head: Token) -> tuple[list[ActorMatch], TraceStep | None]:
+    def resolve_owner(
+        self, head: Token, lookup: ActorLookup
+    ) -> tuple[list[ActorMatch], TraceStep | None]:
+        """Whose the phrase is when a possessive pronoun says so: in "Russia said its forces
+        shelled Kharkiv", "its" is Russia, by the same rules as "it" in that place."""
+        pronoun = next(
+            (c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS),
+            None,
+        )
+        if pronoun is None:
+            return [], None
+        return self._pronoun(pronoun, head, POSSESSIVE_PRONOUNS[pronoun.lower_], lookup)
+
+    def _pronoun(
+        self, pronoun: Token, phrase: Token, word: str, lookup: ActorLookup
+    ) -> tuple[list[ActorMatch], TraceStep | None]:
+        """`word` is the pronoun's subject form; `phrase` the phrase its verb governs (the
+        pronoun itself, or the phrase it is the possessive of)."""
+        governing = [a for a in _governing_subject(phrase, lookup) if _agrees(word, [a])]
+        if len(governing) == 1:
+            detail = f"{pronoun.text!r} -> {governing[0].code} (subject of the reporting clause)"
+            return governing, TraceStep("coref", SPEAKER_RULE, Outcome.RESOLVED, detail)
+        return self._previous_subject(pronoun, word)
+
+    def _previous_subject(
+        self, pronoun: Token, word: str
+    ) -> tuple[list[ActorMatch], TraceStep | None]:
         """The subjects of the most recent sentence with a subject of the pronoun's kind."""
         current = self.last_sentence + 1  # remember() runs after every sentence
         for mentions in reversed(self.subjects):
             if current - mentions[0].sentence_index > RECENT_SENTENCES:
                 break
             actors = _distinct([m.actor for m in mentions])
-            if head.lower_ in PLURAL_PRONOUNS:
+            if word in PLURAL_PRONOUNS:
                 if len(actors) >= 2:
                     chosen = actors
                 else:
                     chosen = [a for a in actors if is_plural(a)]
             else:
-                chosen = [a for a in actors if _agrees(head, [a])]
+                chosen = [a for a in actors if _agrees(word, [a])]
                 if len(chosen) > 1:
                     return [], None  # two candidates of the same kind: ambiguous
             if not chosen:
@@ -156,7 +182,7 @@ class ArticleMemory:
             where = f"sentence {mentions[0].sentence_index}"
             words = " and ".join(repr(a.text) for a in chosen)
             codes = " and ".join(a.code for a in chosen)
-            detail = f"{head.text!r} -> {codes} ({where}: {words})"
+            detail = f"{pronoun.text!r} -> {codes} ({where}: {words})"
             return chosen, TraceStep("coref", "pronoun-previous", Outcome.RESOLVED, detail)
         return [], None
 
@@ -225,9 +251,8 @@ def _has_role(actor: ActorMatch, role: str) -> bool:
     return actor.role[-3:] == role[-3:]
 
 
-def _agrees(pronoun: Token, actors: list[ActorMatch]) -> bool:
+def _agrees(word: str, actors: list[ActorMatch]) -> bool:
     """Number and person: "he" a person, "it" one non-person, "they" several or a group."""
-    word = pronoun.lower_
     if word in PLURAL_PRONOUNS:
         return len(actors) > 1 or all(is_plural(a) for a in actors)
     if len(actors) != 1:
@@ -237,9 +262,9 @@ def _agrees(pronoun: Token, actors: list[ActorMatch]) -> bool:
     return not is_person(actors[0]) and not is_plural(actors[0])
 
 
-def _governing_subject(pronoun: Token, lookup: ActorLookup) -> list[ActorMatch]:
-    """The actors subject of the verb whose clause contains the pronoun's verb."""
-    verb = pronoun.head
+def _governing_subject(phrase: Token, lookup: ActorLookup) -> list[ActorMatch]:
+    """The actors subject of the verb whose clause contains the verb of `phrase`."""
+    verb = phrase.head
     while verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head != verb:
         verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -56,11 +56,18 @@ def actors_or_resolved(
     if head is None or any(a.country for a in found):
         return found, []
     # No actor, or only a role ("the ministry"): an earlier mention may say whose.
-    resolved, step = memory.resolve(
-        head, lambda h: actor_lookup.slot_actors(h, hits, ctx.compiled, ctx.published)
-    )
+    def lookup(token: Token) -> list[ActorMatch]:
+        return actor_lookup.slot_actors(token, hits, ctx.compiled, ctx.published)
+
+    resolved, step = memory.resolve(head, lookup)
     if step is not None:
         return resolved, [step]
+    if head.dep_ in SUBJECT_DEPS:
+        # Only a subject's: the owner in "Turkey withdrew its ambassador" is the subject of
+        # the same verb, and the ambassador no target of Turkey's act.
+        owners, step = memory.resolve_owner(head, lookup)
+        if step is not None:
+            return actor_lookup.owned_by(found, owners), [step]
     if found:
         described, step = memory.described(head, found, lambda: _named_before(head, hits, ctx))
         return (described, [step]) if step is not None else (found, [])

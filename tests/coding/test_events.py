@@ -166,6 +166,25 @@ def test_pronoun_resolves_to_previous_subject_with_trace(coder):
     assert any(s.stage == "coref" and s.outcome is Outcome.RESOLVED for s in steps)
 
 
+def test_a_possessive_pronoun_says_whose_a_subject_is(coder):
+    coded = code(coder, "Russia said its forces shelled Kyiv.")
+    assert ("RUSMIL", "UKR", "194") in triples(coded)
+    coded = code(coder, "Ukraine met Israel. Its army attacked Russia.")
+    assert triples(coded)[1:] == [("UKRMIL", "RUS", "190")]
+    assert any(s.stage == "coref" and "'Its' -> UKR" in s.detail for s in coded.events[1].trace)
+    # A thing owned: the passive subject is the target.
+    coded = code(coder, "Russian troops entered Kyiv. Their convoy was attacked by Ukraine.")
+    assert triples(coded) == [("UKR", "RUSMIL", "190")]
+
+
+def test_a_possessive_pronoun_of_an_object_is_left_to_the_object_rules(coder):
+    # Here "its" is the subject's own, which the previous sentence's subject rule cannot see:
+    # the army is Russia's, not Ukraine's.
+    coded = code(coder, "Ukraine met Israel. Russia accused its army of crimes.")
+    assert [(s, e) for s, t, e in triples(coded)[1:]] == [("RUS", "1122")]
+    assert not any(t.startswith("UKR") for _, t, _ in triples(coded)[1:])
+
+
 def test_two_sides_resolves_to_last_pair(coder):
     coded = code(coder, "Russia met Ukraine. The two sides condemned China.")
     assert sorted(triples(coded)[1:]) == [("RUS", "CHN", "111"), ("UKR", "CHN", "111")]
