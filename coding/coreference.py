@@ -80,6 +80,13 @@ def is_plural(actor: ActorMatch) -> bool:
     return bool(actor.role) and last.endswith("s") and not is_person(actor)
 
 
+def is_group_name(actor: ActorMatch) -> bool:
+    """A group's own name ending in s, which English takes as either number: "Hamas said it",
+    "the Houthis said they". A plural role word is in lower case ("troops")."""
+    last = actor.text.split()[-1] if actor.text else ""
+    return is_plural(actor) and last[:1].isupper()
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     sentence_index: int
@@ -259,7 +266,7 @@ def _agrees(word: str, actors: list[ActorMatch]) -> bool:
         return False
     if word in PERSON_PRONOUNS:
         return is_person(actors[0])
-    return not is_person(actors[0]) and not is_plural(actors[0])
+    return not is_person(actors[0]) and (not is_plural(actors[0]) or is_group_name(actors[0]))
 
 
 def _governing_subject(phrase: Token, lookup: ActorLookup) -> list[ActorMatch]:

@@ -177,6 +177,14 @@ def test_a_possessive_pronoun_says_whose_a_subject_is(coder):
     assert triples(coded) == [("UKR", "RUSMIL", "190")]
 
 
+def test_a_group_name_ending_in_s_is_it_or_they_but_a_plural_role_word_only_they(nlp):
+    coder = small_coder(nlp, actor("a:hamas", "PSEREB", "Hamas"))
+    assert triples(code(coder, "Hamas said it attacked Israel.")) == [("PSEREB", "ISR", "190")]
+    assert triples(code(coder, "Hamas said they attacked Israel.")) == [("PSEREB", "ISR", "190")]
+    coded = code(coder, "Russian troops entered Kyiv. It attacked Israel.")
+    assert triples(coded) == []
+
+
 def test_a_possessive_pronoun_of_an_object_is_left_to_the_object_rules(coder):
     # Here "its" is the subject's own, which the previous sentence's subject rule cannot see:
     # the army is Russia's, not Ukraine's.
