@@ -5,8 +5,9 @@ Only unambiguous cases resolve; no actor is better than a wrong one:
   said it would ...");
 - otherwise a pronoun takes the subjects of the most recent earlier sentence that had a subject
   of the right kind: "he"/"she" a person (a named leader, a minister), "it" a single country or
-  organisation, "they" a compound subject or a plural group ("Russian troops"); two different
-  candidates of that kind in that sentence are ambiguous;
+  organisation, "they" a compound subject or a plural group ("Russian troops"), else a body of
+  people named in the singular ("the army", "police"); two different candidates of that kind in
+  that sentence are ambiguous;
 - a possessive pronoun of a subject says whose the subject is, by the same rules: "Russia said
   its forces shelled Kharkiv" (RUSMIL);
 - "the two sides", "both countries" take the last pair of actors an event linked;
@@ -87,6 +88,12 @@ def is_group_name(actor: ActorMatch) -> bool:
     return is_plural(actor) and last[:1].isupper()
 
 
+def is_collective(actor: ActorMatch) -> bool:
+    """A body of people named in the singular ("police", "the army", "the Taliban", Hezbollah),
+    which English also calls "they". A country has no role: "Ukraine said they" stays open."""
+    return bool(actor.role) and not is_plural(actor) and not is_person(actor)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     sentence_index: int
@@ -160,11 +167,21 @@ class ArticleMemory:
     ) -> tuple[list[ActorMatch], TraceStep | None]:
         """`word` is the pronoun's subject form; `phrase` the phrase its verb governs (the
         pronoun itself, or the phrase it is the possessive of)."""
-        governing = [a for a in _governing_subject(phrase, lookup) if _agrees(word, [a])]
+        speakers = _governing_subject(phrase, lookup)
+        governing = [a for a in speakers if _agrees(word, [a])]
         if len(governing) == 1:
             detail = f"{pronoun.text!r} -> {governing[0].code} (subject of the reporting clause)"
             return governing, TraceStep("coref", SPEAKER_RULE, Outcome.RESOLVED, detail)
-        return self._previous_subject(pronoun, word)
+        earlier, step = self._previous_subject(pronoun, word)
+        if word in PLURAL_PRONOUNS and len(speakers) == 1 and is_collective(speakers[0]):
+            # "Police said they had arrested ...": a body speaks of itself as "they". After
+            # "Rebels attacked the town", "they" could be either: no actor then.
+            if earlier:
+                return [], None
+            detail = (f"{pronoun.text!r} -> {speakers[0].code} (subject of the reporting clause, "
+                      "a body of people)")
+            return speakers, TraceStep("coref", SPEAKER_RULE, Outcome.RESOLVED, detail)
+        return earlier, step
 
     def _previous_subject(
         self, pronoun: Token, word: str
@@ -178,8 +195,9 @@ class ArticleMemory:
             if word in PLURAL_PRONOUNS:
                 if len(actors) >= 2:
                     chosen = actors
-                else:
-                    chosen = [a for a in actors if is_plural(a)]
+                else:  # a plural group, else a body of people ("The army ... They")
+                    chosen = ([a for a in actors if is_plural(a)]
+                              or [a for a in actors if is_collective(a)])
             else:
                 chosen = [a for a in actors if _agrees(word, [a])]
                 if len(chosen) > 1:

@@ -185,6 +185,17 @@ def test_a_group_name_ending_in_s_is_it_or_they_but_a_plural_role_word_only_they
     assert triples(coded) == []
 
 
+def test_they_is_also_a_body_of_people_named_in_the_singular(coder):
+    coded = code(coder, "Russian police said they had arrested Ukrainian troops.")
+    assert triples(coded) == [("RUSCOP", "UKRMIL", "173")]
+    assert any("'they' -> RUSCOP" in s.detail for s in coded.events[0].trace)
+    coded = code(coder, "The Israeli army attacked Iran. They also shelled Russia.")
+    assert triples(coded) == [("ISRMIL", "IRN", "190"), ("ISRMIL", "RUS", "194")]
+    # After a plural group, "they" could be the troops or the police: no actor.
+    coded = code(coder, "Russian troops attacked Kyiv. Ukrainian police said they attacked Israel.")
+    assert triples(coded) == [("RUSMIL", "UKR", "190")]
+
+
 def test_a_possessive_pronoun_of_an_object_is_left_to_the_object_rules(coder):
     # Here "its" is the subject's own, which the previous sentence's subject rule cannot see:
     # the army is Russia's, not Ukraine's.
