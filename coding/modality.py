@@ -58,6 +58,15 @@ UNDOING_VERBS = frozenset(
     {"collapse", "fail", "falter", "founder", "stall", "cancel", "postpone", "suspend", "delay",
      "scrap", "abandon", "derail", "halt", "break_down", "call_off"}
 )
+# Verbs that undo or break the event noun they have as object, or as a passive's subject: "Niger
+# revoked its military agreement with the US" signed nothing; "the truce was violated".
+UNDOING_ACTS = frozenset(
+    {"cancel", "postpone", "suspend", "delay", "scrap", "abandon", "derail", "halt", "call_off",
+     "revoke", "annul", "rescind", "terminate", "nullify", "repudiate", "tear_up", "break_off",
+     "freeze", "violate", "breach", "break"}
+)
+UNDOING_BY_DEP = {"nsubj": UNDOING_VERBS, "nsubjpass": UNDOING_VERBS | UNDOING_ACTS,
+                  "dobj": UNDOING_ACTS}
 
 # Where an unrealised act goes, by its root (CAMEO 03 intent, 13 threat); codes absent here
 # (statements, appeals, demands ... are verbal already) keep their own code.
@@ -199,11 +208,13 @@ def _denied_claim(tree: Tree, verb: int) -> bool:
 
 
 def undone(noun: Token, governor: Token) -> bool:
-    """Is the event noun the subject of a verb that undoes it ("the talks collapsed")?"""
+    """Does the verb the event noun depends on undo it: "the talks collapsed", "the summit was
+    postponed", "revoked the agreement", "violated the ceasefire"?"""
     tree = tree_of(noun.doc)
-    if tree.deps[noun.i] not in ("nsubj", "nsubjpass") or tree.heads[noun.i] != governor.i:
+    if tree.heads[noun.i] != governor.i:
         return False
-    return any(is_verb(governor, written) for written in UNDOING_VERBS)
+    undoing = UNDOING_BY_DEP.get(tree.deps[noun.i], frozenset())
+    return any(is_verb(governor, written) for written in undoing)
 
 
 def _joined_by_or(tree: Tree, verb: int) -> bool:

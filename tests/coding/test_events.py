@@ -425,6 +425,18 @@ def test_talks_between_two_sides_are_each_sides_unless_they_collapsed(nlp):
     assert triples(code(coder, "Talks between Russia and Ukraine collapsed on Monday.")) == []
 
 
+def test_an_event_noun_a_verb_undoes_or_breaks_is_no_event(nlp):
+    with_ = Slot(SlotKind.PREP, "with", is_target=True)
+    coder = coder_with_verbs(nlp, VerbPattern("v:n-agreement", "057", "agreement", is_noun=True,
+                                              slots=(with_,)))
+    assert triples(code(coder, "Russia signed an agreement with Ukraine.")) == [
+        ("RUS", "UKR", "057")
+    ]
+    assert triples(code(coder, "Russia revoked its agreement with Ukraine.")) == []
+    assert triples(code(coder, "Russia violated the agreement with Ukraine.")) == []
+    assert triples(code(coder, "The agreement with Ukraine was terminated by Russia.")) == []
+
+
 def test_a_response_with_an_event_noun_is_the_responders_and_a_passive_nouns_its_agents(nlp):
     on = Slot(SlotKind.PREP, "on", is_target=True)
     coder = coder_with_verbs(nlp, VerbPattern("v:n-strike-on", "190", "strike", is_noun=True,
