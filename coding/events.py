@@ -29,7 +29,7 @@ from coding.modality import (
     undone,
     unrealised_code,
 )
-from coding.participants import SUBJECT_DEPS
+from coding.participants import SUBJECT_DEPS, TOPIC_VERBS
 from coding.places import place_of_event, place_trace
 from coding.reciprocal import is_reciprocal
 from coding.records import ActorMatch, Event, Modality, Outcome, TraceStep
@@ -406,9 +406,12 @@ def code_sentence(
     ]
     for position in event_nouns:
         # A noun under a verb that was coded, or that a governing pattern consumed ("urged the
-        # US to lift sanctions"), is part of that event, not one of its own.
+        # US to lift sanctions"), is part of that event, not one of its own; under a verb of
+        # talking about ("discussed sanctions against Russia") it is a topic.
         governor = _noun_governor(tree, position)
-        if governor is not None and (governor in coded_heads or governor in consumed):
+        if governor is not None and (
+            governor in coded_heads or governor in consumed or tree.lemmas[governor] in TOPIC_VERBS
+        ):
             continue
         patterns = nouns_by_lemma[tree.lemmas[position]]
         frame = build_noun_frame(doc[position])

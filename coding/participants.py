@@ -39,6 +39,8 @@ JURISDICTION_ROLES = frozenset({"COP", "JUD"})
 # their country: a government thanks a foreign government, not its own.
 STATE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Verbs whose object is a topic: "Putin and Xi discussed Ukraine" did nothing to Ukraine.
+TOPIC_VERBS = frozenset({"discuss", "debate"})
 
 
 def source_actors(
@@ -122,6 +124,10 @@ def target_actors(
         # PETRARCH's "$" after the verb and no "+": the subject is whom it was done to
         # ("X received money from Y" is Y -> X).
         return actors_or_resolved(frame.subject, ctx, hits, memory)
+    if frame.predicate.lemma_ in TOPIC_VERBS:
+        # Its object and phrases name what was talked about, never with whom: the other party
+        # comes from a pattern's "with +", or a list of subjects talked to each other.
+        return [], []
     forces: tuple[list[ActorMatch], list[TraceStep]] | None = None
     obj = frame.obj
     if obj is None and found.pattern.particle:

@@ -28,8 +28,8 @@ RECIPROCAL_VERBS = frozenset(
 
 
 # Verbs that relate their listed subjects whatever the object: "X and Y exchanged prisoners",
-# "swapped detainees", "traded accusations".
-MUTUAL_VERBS = frozenset({"exchange", "swap", "trade"})
+# "swapped detainees", "traded accusations", "discussed the war" (its object is the topic).
+MUTUAL_VERBS = frozenset({"exchange", "swap", "trade", "discuss"})
 
 
 def is_reciprocal(predicate: Token, obj: Token | None) -> bool:

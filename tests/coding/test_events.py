@@ -437,6 +437,22 @@ def test_an_event_noun_a_verb_undoes_or_breaks_is_no_event(nlp):
     assert triples(code(coder, "The agreement with Ukraine was terminated by Russia.")) == []
 
 
+def test_what_is_discussed_is_a_topic_neither_target_nor_event(nlp):
+    coder = coder_with_verbs(
+        nlp, VerbPattern("v:discuss", "040", "discuss"),
+        VerbPattern("v:n-sanctions", "163", "sanction", is_noun=True,
+                    slots=(Slot(SlotKind.PREP, "against", is_target=True),)),
+    )
+    pair = [("RUS", "UKR", "040"), ("UKR", "RUS", "040")]
+    assert triples(code(coder, "Russia and Ukraine discussed Iran.")) == pair
+    assert triples(code(coder, "Russia and Ukraine discussed sanctions against Iran.")) == pair
+    assert triples(code(coder, "Russia discussed Iran.")) == []
+    # Not under "discuss", the noun is an event of its own.
+    assert triples(code(coder, "Russia imposed sanctions against Iran.")) == [
+        ("RUS", "IRN", "163")
+    ]
+
+
 def test_a_response_with_an_event_noun_is_the_responders_and_a_passive_nouns_its_agents(nlp):
     on = Slot(SlotKind.PREP, "on", is_target=True)
     coder = coder_with_verbs(nlp, VerbPattern("v:n-strike-on", "190", "strike", is_noun=True,
