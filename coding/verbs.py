@@ -224,6 +224,12 @@ def _mislabelled_object(tree: Tree, verb: int, child: int) -> bool:
     return tree.deps[child] == "advmod" and tree.pos[child] == "NOUN" and child > verb
 
 
+def names_a_place(preposition: str, pobj: Token) -> bool:
+    """ "in the Gulf of Oman", "at the Port of Sudan": the phrases under a named place are part
+    of its name, never a pattern's "of +" or a target one level down."""
+    return preposition in PLACE_PREPOSITIONS and pobj.pos_ == "PROPN"
+
+
 def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ...]:
     """(preposition, object head) for the prepositions hanging on any of the holders."""
     found = []
@@ -243,7 +249,8 @@ def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ..
                     found.append((tree.lower[child], pobj))
                     # "on behalf of", "in front of": the inner "of" phrase is reachable too;
                     # other nested phrases belong to the noun ("meetings with Jordan").
-                    found.extend(p for p in prepositional_objects(pobj) if p[0] == "of")
+                    if not names_a_place(tree.lower[child], pobj):
+                        found.extend(p for p in prepositional_objects(pobj) if p[0] == "of")
                 else:
                     # "out of Ukraine", "away from": the parser hangs the second word on the first.
                     found.extend(prepositional_objects(doc[child]))
@@ -288,7 +295,8 @@ def build_frame(verb: Token) -> Frame:
     preps = prepositional_objects(*holders)
     # Tried after the verb's own: phrases one level down ("spoke by telephone with X").
     nested = tuple(
-        inner for _, pobj in preps for inner in prepositional_objects(pobj) if inner not in preps
+        inner for prep, pobj in preps if not names_a_place(prep, pobj)
+        for inner in prepositional_objects(pobj) if inner not in preps
     )
     particles = frozenset(
         tree.lower[c] for c in children

@@ -256,6 +256,28 @@ def test_a_place_one_level_down_places_that_phrase_not_the_event(vocab):
     assert found is not None and found.target_head == doc[8]
 
 
+def test_the_of_phrase_of_a_named_place_is_part_of_its_name(vocab):
+    # "Iran seized a tanker in the Gulf of Oman" / "... in front of Oman"
+    def seized_in(noun: str, pos: str) -> Doc:
+        return Doc(
+            vocab,
+            words=["Iran", "seized", "a", "tanker", "in", "the", noun, "of", "Oman"],
+            heads=[1, 1, 3, 1, 3, 6, 4, 6, 7],
+            deps=["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "prep", "pobj"],
+            pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "DET", pos, "ADP", "PROPN"],
+        )
+
+    tanker_of = VerbPattern("p", "1711", "seize", slots=(
+        Slot(SlotKind.OBJECT, "tanker"), Slot(SlotKind.PREP, "of", is_target=True),
+    ))
+    gulf = seized_in("Gulf", "PROPN")
+    assert match_pattern(tanker_of, build_frame(gulf[1])) is None
+    assert build_frame(gulf[1]).nested_preps == ()
+    front = seized_in("front", "NOUN")
+    found = match_pattern(tanker_of, build_frame(front[1]))
+    assert found is not None and found.target_head == front[8]
+
+
 def test_a_phrase_hanging_on_an_adverb_of_the_verb_is_the_verbs(vocab):
     # "Russia moved close to the border", "close" an adverb with the phrase on it
     doc = Doc(
