@@ -67,6 +67,7 @@ UNDOING_ACTS = frozenset(
 )
 UNDOING_BY_DEP = {"nsubj": UNDOING_VERBS, "nsubjpass": UNDOING_VERBS | UNDOING_ACTS,
                   "dobj": UNDOING_ACTS}
+UNDOING_LEMMAS = frozenset(w.partition("_")[0] for w in UNDOING_VERBS | UNDOING_ACTS)
 
 # Where an unrealised act goes, by its root (CAMEO 03 intent, 13 threat); codes absent here
 # (statements, appeals, demands ... are verbal already) keep their own code.
@@ -211,7 +212,7 @@ def undone(noun: Token, governor: Token) -> bool:
     """Does the verb the event noun depends on undo it: "the talks collapsed", "the summit was
     postponed", "revoked the agreement", "violated the ceasefire"?"""
     tree = tree_of(noun.doc)
-    if tree.heads[noun.i] != governor.i:
+    if tree.heads[noun.i] != governor.i or tree.lemmas[governor.i] not in UNDOING_LEMMAS:
         return False
     undoing = UNDOING_BY_DEP.get(tree.deps[noun.i], frozenset())
     return any(is_verb(governor, written) for written in undoing)

@@ -224,10 +224,10 @@ def _mislabelled_object(tree: Tree, verb: int, child: int) -> bool:
     return tree.deps[child] == "advmod" and tree.pos[child] == "NOUN" and child > verb
 
 
-def names_a_place(preposition: str, pobj: Token) -> bool:
+def names_a_place(tree: Tree, preposition: str, pobj: int) -> bool:
     """ "in the Gulf of Oman", "at the Port of Sudan": the phrases under a named place are part
     of its name, never a pattern's "of +" or a target one level down."""
-    return preposition in PLACE_PREPOSITIONS and pobj.pos_ == "PROPN"
+    return preposition in PLACE_PREPOSITIONS and tree.pos[pobj] == "PROPN"
 
 
 def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ...]:
@@ -249,7 +249,7 @@ def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ..
                     found.append((tree.lower[child], pobj))
                     # "on behalf of", "in front of": the inner "of" phrase is reachable too;
                     # other nested phrases belong to the noun ("meetings with Jordan").
-                    if not names_a_place(tree.lower[child], pobj):
+                    if not names_a_place(tree, tree.lower[child], pobj.i):
                         found.extend(p for p in prepositional_objects(pobj) if p[0] == "of")
                 else:
                     # "out of Ukraine", "away from": the parser hangs the second word on the first.
@@ -295,7 +295,7 @@ def build_frame(verb: Token) -> Frame:
     preps = prepositional_objects(*holders)
     # Tried after the verb's own: phrases one level down ("spoke by telephone with X").
     nested = tuple(
-        inner for prep, pobj in preps if not names_a_place(prep, pobj)
+        inner for prep, pobj in preps if not names_a_place(tree, prep, pobj.i)
         for inner in prepositional_objects(pobj) if inner not in preps
     )
     particles = frozenset(
