@@ -29,9 +29,9 @@ from coding.modality import (
     undone,
     unrealised_code,
 )
-from coding.participants import SUBJECT_DEPS, TOPIC_VERBS
+from coding.participants import SUBJECT_DEPS
 from coding.places import place_of_event, place_trace
-from coding.reciprocal import is_reciprocal
+from coding.reciprocal import TOPIC_VERBS, is_reciprocal
 from coding.records import ActorMatch, Event, Modality, Outcome, TraceStep
 from coding.tree import Tree, span_text, tree_of
 from coding.verbs import (

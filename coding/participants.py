@@ -21,6 +21,7 @@ from coding.coreference import SPEAKER_RULE, ArticleMemory
 from coding.entries import SlotKind
 from coding.modality import DENIAL_VERBS
 from coding.places import place_of_event
+from coding.reciprocal import TOPIC_VERBS
 from coding.records import ActorMatch, Outcome, TraceStep
 from coding.verbs import Frame, PatternMatch, find_object, verb_patterns
 
@@ -39,8 +40,6 @@ JURISDICTION_ROLES = frozenset({"COP", "JUD"})
 # their country: a government thanks a foreign government, not its own.
 STATE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# Verbs whose object is a topic: "Putin and Xi discussed Ukraine" did nothing to Ukraine.
-TOPIC_VERBS = frozenset({"discuss", "debate"})
 
 
 def source_actors(

@@ -27,9 +27,11 @@ RECIPROCAL_VERBS = frozenset(
 )
 
 
+# Verbs whose object is a topic: "Putin and Xi discussed Ukraine" did nothing to Ukraine.
+TOPIC_VERBS = frozenset({"discuss", "debate"})
 # Verbs that relate their listed subjects whatever the object: "X and Y exchanged prisoners",
-# "swapped detainees", "traded accusations", "discussed the war" (its object is the topic).
-MUTUAL_VERBS = frozenset({"exchange", "swap", "trade", "discuss"})
+# "swapped detainees", "traded accusations", "discussed the war".
+MUTUAL_VERBS = frozenset({"exchange", "swap", "trade"}) | TOPIC_VERBS
 
 
 def is_reciprocal(predicate: Token, obj: Token | None) -> bool:
