@@ -34,6 +34,15 @@ CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis
 # "a Greek-owned ship", "the Saudi-led coalition": the country before the hyphen names whose
 # the thing is. Not "-backed" or "-made": an "Iranian-backed militia" is not Iran.
 OWNING_PARTICIPLES = frozenset({"own", "flag", "lead", "run", "operate", "register"})
+# Machines of war stand for their forces when they act ("jets struck the town") or are hit. One
+# of no named country found inside a phrase is what the phrase is about, not a party to it: a
+# contract "to deliver tanks to Poland" is with Poland. Word forms, as actor phrases are matched.
+MACHINES = frozenset(
+    form
+    for word in ("tank", "jet", "warplane", "plane", "helicopter", "bomber", "drone", "warship",
+                 "ship", "vessel", "gunboat", "submarine", "missile", "rocket")
+    for form in (word, word + "s")
+) | {"aircraft", "artillery", "defence", "defences", "defense", "defenses"}
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 # "former minister", "ex-president": out of office, one of the elite (ELI).
 FORMER_WORDS = frozenset({"former", "ex", "ex-"})
@@ -481,7 +490,7 @@ def nested_actors(
     """The first actors found inside the phrase's prepositional phrases, nearest first: "the
     closure of schools in Gaza" -> PSE. Clauses inside the phrase are not searched, but a
     clause with a subject of its own says whom the phrase is about: "fears that Iran could join
-    the war against X" are about Iran."""
+    the war against X" are about Iran. Machines of no country are passed over (MACHINES)."""
     if head is None:
         return []
     doc = head.doc
@@ -500,11 +509,18 @@ def nested_actors(
                     return found
                 continue
             if dep in ("pobj", "dobj") and tree.pos[child] in NOUN_TAGS:
-                found = slot_actors(doc[child], hits, compiled, on)
+                found = [
+                    a for a in slot_actors(doc[child], hits, compiled, on) if not bare_machine(a)
+                ]
                 if found:
                     return found
             queue.append(child)
     return []
+
+
+def bare_machine(actor: ActorMatch) -> bool:
+    """A machine of war of no named country ("tanks", "fighter jets"): see MACHINES."""
+    return not actor.country and actor.text.lower().rpartition(" ")[2] in MACHINES
 
 
 def _own_clause_subject(tree: Tree, clause: int) -> int | None:

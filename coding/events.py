@@ -312,14 +312,20 @@ def _code_predicate(
     targets, within = participants.within_jurisdiction(targets, sources, code)
     steps += placed + within
     pairs = _pairs(sources, targets, frame, found.source_head or frame.subject, source_steps)
-    # Last resorts, after reciprocity: whom a statement's clause is about, then the country
-    # where it happened is whom it touched ("arrived in Egypt", "deployed troops in Syria"),
-    # as CAMEO coders read it.
-    for last_resort in (participants.clause_subject_targets, participants.place_targets):
+    # Last resorts, after reciprocity: whom a statement's clause is about, then whom the act
+    # is for ("signed a deal to supply India"), then the country where it happened is whom it
+    # touched ("arrived in Egypt", "deployed troops in Syria"), as CAMEO coders read it.
+    last_resorts = (
+        participants.clause_subject_targets, participants.purpose_targets,
+        participants.place_targets,
+    )
+    for last_resort in last_resorts:
         if pairs:
             break
         targets, resort_steps = last_resort(frame, ctx, hits, memory)
-        steps += resort_steps
+        # "blocked motorways to protest against the government": the farmers' own government.
+        targets, shared = participants.same_country(targets, sources, sent)
+        steps += resort_steps + shared
         pairs = [(s, t) for s in sources for t in targets]
     if not pairs:
         result.trace.append(TraceStep("actor", rule, Outcome.NO_TARGET, predicate.text))

@@ -19,11 +19,12 @@ from coding import actors as actor_lookup
 from coding.context import SentenceContext
 from coding.coreference import SPEAKER_RULE, ArticleMemory
 from coding.entries import SlotKind
-from coding.modality import DENIAL_VERBS
+from coding.modality import DENIAL_VERBS, marked_by_to
 from coding.places import place_of_event
 from coding.reciprocal import TOPIC_VERBS
 from coding.records import ActorMatch, Outcome, TraceStep
-from coding.verbs import Frame, PatternMatch, find_object, verb_patterns
+from coding.tree import tree_of
+from coding.verbs import Frame, PatternMatch, find_object, prepositional_objects, verb_patterns
 
 # Prepositions whose object is the target when a pattern does not say, in order of preference:
 # "fired at", "talks with", "aid to", "warned about". "in" is left out: "met in Geneva" names
@@ -327,6 +328,37 @@ def place_targets(
             if targets:
                 return targets, steps
     return [], []
+
+
+def purpose_targets(
+    frame: Frame, ctx: SentenceContext, hits, memory: ArticleMemory
+) -> tuple[list[ActorMatch], list[TraceStep]]:
+    """Whom an act is for when it names no one else: the party of its purpose clause. "Russia
+    signed a deal on Tuesday to supply India with air defence systems" is a deal with India;
+    "China held drills to intimidate Taiwan": drills aimed at Taiwan. What the clause moves is
+    no party: "to deliver tanks to Poland" (machines of no country, actors.MACHINES)."""
+    for clause in _purpose_clauses(frame.predicate):
+        obj = find_object(clause)
+        preps = [p for p in prepositional_objects(clause, obj) if p[0] in TARGET_PREP_RANK]
+        preps.sort(key=lambda p: TARGET_PREP_RANK[p[0]])
+        for head in (obj, *(pobj for _, pobj in preps)):
+            targets, steps = actors_or_resolved(head, ctx, hits, memory)
+            targets = [t for t in targets if not actor_lookup.bare_machine(t)]
+            if targets and head is not None:
+                detail = f"purpose clause '{clause.text}': {head.text}"
+                step = TraceStep("actor", "purpose-target", Outcome.MATCHED, detail)
+                return targets, [*steps, step]
+    return [], []
+
+
+def _purpose_clauses(predicate: Token) -> list[Token]:
+    """Infinitives of purpose on the predicate, with no subject of their own ("to supply")."""
+    tree = tree_of(predicate.doc)
+    return [
+        predicate.doc[clause] for clause in tree.children[predicate.i]
+        if tree.deps[clause] == "advcl" and marked_by_to(tree, clause)
+        and not any(tree.deps[c] in SUBJECT_DEPS for c in tree.children[clause])
+    ]
 
 
 def _clause_may_code(clause: Token, ctx: SentenceContext) -> bool:

@@ -355,6 +355,28 @@ def test_an_object_naming_no_one_leaves_the_target_to_the_phrase_after_it(nlp):
     ]
 
 
+def test_a_purpose_clause_names_whom_an_act_is_for(nlp):
+    """An agreement that names no one else is with the party its purpose clause names; the
+    machines it moves are goods, not a party, there or inside the object's phrase."""
+    base = small_dictionaries()
+    sign = VerbPattern("v:sign-deal", "057", "sign",
+                       slots=(Slot(SlotKind.OBJECT, words=(frozenset({"deal", "contract"}),)),))
+    tanks = AgentEntry("g:machines", ("tanks",), "MIL")
+    dictionaries = replace(base, verbs=base.verbs + (sign,), agents=base.agents + (tanks,))
+    coder = Coder(nlp, compile_dictionaries(nlp, dictionaries), "test")
+    coded = code(coder, "Russia signed a deal on Tuesday to supply Ukraine with gas.")
+    assert triples(coded) == [("RUS", "UKR", "057")]
+    assert any(s.rule == "purpose-target" for s in coded.events[0].trace)
+    assert triples(code(coder, "Germany signed a deal on Tuesday to deliver tanks to Poland.")) == [
+        ("DEU", "POL", "057")
+    ]
+    assert triples(code(coder, "Germany signed a contract to deliver tanks to Poland.")) == [
+        ("DEU", "POL", "057")
+    ]
+    # Machines that act are their forces all the same.
+    assert triples(code(coder, "Russian tanks attacked Kyiv.")) == [("RUSMIL", "UKR", "190")]
+
+
 def test_a_former_official_is_one_of_the_countrys_elite(nlp):
     """ "former" turns a government role into ELI, and gives a named office holder out of his
     dates the office's country: ELI composes with it."""
