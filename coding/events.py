@@ -114,9 +114,12 @@ def _pairs(
         and is_reciprocal(frame.predicate, frame.obj)
     )
     # Between listed actors, a city found inside the object ("the two sides held talks in
-    # Geneva") is where they met, and a role with no country what they traded ("Ukraine and
-    # Russia exchanged prisoners of war"): neither is a party to it.
-    if targets and not (reciprocal and all(_not_a_party(t) for t in targets)):
+    # Geneva") is where they met, a role with no country what they traded ("Ukraine and
+    # Russia exchanged prisoners of war"), and the agent of a participle who brought it about
+    # ("a ceasefire brokered by Qatar"): none is a party to it.
+    if targets and not (
+        reciprocal and all(_not_a_party(t) or _go_between(t, frame) for t in targets)
+    ):
         return [(s, t) for s in sources for t in targets]
     if reciprocal:
         return [(s, t) for s in sources for t in sources if s.code != t.code]
@@ -137,6 +140,21 @@ def _listed(
 
 def _not_a_party(actor: ActorMatch) -> bool:
     return actor.rule.startswith(actor_lookup.CITY_RULE) or not actor.country
+
+
+def _go_between(actor: ActorMatch, frame: Frame) -> bool:
+    """Is the actor named by the "by" phrase of a participle under the predicate ("a truce
+    brokered by Egypt", "talks mediated by Norway")? Only an actor of this sentence: one
+    resolved from an earlier sentence has its offsets there."""
+    doc = frame.predicate.doc
+    if actor.start >= len(doc) or doc[actor.start].text not in actor.text:
+        return False
+    for above in doc[actor.start].ancestors:
+        if above.i == frame.predicate.i:
+            return False
+        if above.dep_ == "agent" and above.head.dep_ == "acl":
+            return True
+    return False
 
 
 def _build_event(

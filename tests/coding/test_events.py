@@ -147,6 +147,16 @@ def test_event_noun_with_compound_subject_codes_both_directions(coder):
     assert sorted(triples(coded)) == [("IRN", "ISR", "043"), ("ISR", "IRN", "043")]
 
 
+def test_a_go_between_is_no_side_of_what_listed_actors_do_together(nlp):
+    coder = coder_with_verbs(nlp, VerbPattern("v:sign", "057", "sign"))
+    coded = code(coder, "Russia and Ukraine signed a deal brokered by Israel.")
+    assert sorted(triples(coded)) == [("RUS", "UKR", "057"), ("UKR", "RUS", "057")]
+    # Alone, the one who acts on what the other brought about acts on that other.
+    assert triples(code(coder, "Russia condemned the deal brokered by Israel.")) == [
+        ("RUS", "ISR", "111")
+    ]
+
+
 def test_discarded_sentence_has_no_events(coder):
     coded = code(coder, "Russia attacked Ukraine in a football match.")
     assert coded.events == ()
