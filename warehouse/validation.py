@@ -77,12 +77,12 @@ class _Validator:
     docs_site: str | None
 
     def run(self, frame: pd.DataFrame) -> Any:
-        """The suite's result on one batch, listing every unexpected row. Data docs are built
-        from the context's stored results, so only then is the batch run through the validation
-        definition, which stores its result: otherwise a long-lived `serve` process would keep
-        every batch's result. Without data docs the suite first runs for its verdicts alone, at
-        about half the cost, and again for the rows only when an expectation failed: most
-        batches pass."""
+        """The suite's result on one batch, with every unexpected row listed (there are none
+        when every expectation held). Data docs are built from the context's stored results, so
+        only then is the batch run through the validation definition, which stores its result:
+        otherwise a long-lived `serve` process would keep every batch's result. Without data
+        docs the suite first runs for its verdicts alone, at about half the cost, and again for
+        the rows only when an expectation failed: most batches pass."""
         if self.docs_site:
             return self.definition.run(
                 batch_parameters={"dataframe": frame}, result_format={"result_format": "COMPLETE"}
