@@ -108,6 +108,9 @@ class VerbPattern:
     # The event in the other direction, target -> source, that the same words also report:
     # "X arrived in Y" is X travels to Y (042) and Y hosts X (043). PETRARCH writes [042:043].
     reverse_code: str = ""
+    # PETRARCH's "%": the subject must be a list of actors, and the event is between them, each
+    # to each ("Gondor and Osgiliath downplayed their meeting"), whatever else is named.
+    among_subjects: bool = False
 
     @property
     def anchors(self) -> tuple[frozenset[str], ...]:
@@ -136,7 +139,7 @@ class VerbPattern:
         words = (1 if self.particle else 0) + sum(
             len(s.words) + (1 if s.word else 0) for s in self.slots
         )
-        return words, len(self.slots), words - prepositions
+        return words, len(self.slots) + self.among_subjects, words - prepositions
 
 
 class DiscardScope(StrEnum):

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from coding import actors as actor_lookup
 from coding import participants
 from coding.context import SentenceContext
+from coding.coordination import coordinated_heads
 from coding.coreference import ArticleMemory
 from coding.dates import ResolvedDate, date_trace, event_date
 from coding.entries import CameoCode, NegatedCode, SlotKind
@@ -105,13 +106,14 @@ def _pairs(
     frame: Frame,
     subject: Token | None,
     source_steps: list[TraceStep],
+    among: bool = False,
 ) -> list[tuple[ActorMatch, ActorMatch]]:
     """Source x target pairs; with no target, the actors of a list act on each other when the
-    predicate is reciprocal ("Israel and Hamas held talks", "the two sides clashed")."""
-    reciprocal = (
-        len(sources) >= 2
-        and _listed(subject, sources, source_steps)
-        and is_reciprocal(frame.predicate, frame.obj)
+    predicate is reciprocal ("Israel and Hamas held talks", "the two sides clashed") or the
+    pattern says so (`among`, PETRARCH's "%")."""
+    reciprocal = len(sources) >= 2 and (
+        among
+        or _listed(subject, sources, source_steps) and is_reciprocal(frame.predicate, frame.obj)
     )
     # Between listed actors, a city found inside the object ("the two sides held talks in
     # Geneva") is where they met, a role with no country what they traded ("Ukraine and
@@ -132,7 +134,7 @@ def _listed(
     """Did the subject name a list of actors? Several actors named by one phrase ("Indian and
     Chinese troops") are a list too."""
     return subject is not None and (
-        len(actor_lookup.coordinated_heads(subject)) > 1
+        len(coordinated_heads(subject)) > 1
         or any(s.rule == "pair-description" for s in source_steps)
         or len({s.country for s in sources if s.country}) > 1
     )
@@ -308,7 +310,10 @@ def _code_predicate(
         sources, source_steps = participants.noun_source(predicate, frame, ctx, hits, memory)
     else:
         sources, source_steps = participants.source_actors(frame, found, ctx, hits, memory)
-    targets, target_steps = participants.target_actors(frame, found, ctx, hits, memory)
+    among = found.pattern.among_subjects  # the listed subjects act on each other, and no one else
+    targets, target_steps = (
+        ([], []) if among else participants.target_actors(frame, found, ctx, hits, memory)
+    )
     steps += source_steps + target_steps
     if not sources:
         result.trace.append(TraceStep("actor", rule, Outcome.NO_SOURCE, predicate.text))
@@ -329,7 +334,8 @@ def _code_predicate(
     )
     targets, within = participants.within_jurisdiction(targets, sources, code)
     steps += placed + within
-    pairs = _pairs(sources, targets, frame, found.source_head or frame.subject, source_steps)
+    subject = found.source_head or frame.subject
+    pairs = _pairs(sources, targets, frame, subject, source_steps, among)
     # Last resorts, after reciprocity: whom a statement's clause is about, then whom the act
     # is for ("signed a deal to supply India"), then the country where it happened is whom it
     # touched ("arrived in Egypt", "deployed troops in Syria"), as CAMEO coders read it.
@@ -338,7 +344,7 @@ def _code_predicate(
         participants.place_targets,
     )
     for last_resort in last_resorts:
-        if pairs:
+        if pairs or among:
             break
         targets, resort_steps = last_resort(frame, ctx, hits, memory)
         # "blocked motorways to protest against the government": the farmers' own government.

@@ -154,8 +154,8 @@ def _pattern_key(pattern: VerbPattern) -> tuple[object, ...]:
     named = [_slot_key(s) for s in pattern.slots if s.kind is not SlotKind.FOLLOWING]
     following = tuple(_slot_key(s) for s in pattern.slots if s.kind is SlotKind.FOLLOWING)
     return (
-        pattern.lemma, pattern.particle, pattern.is_noun, tuple(sorted(named, key=repr)),
-        following,
+        pattern.lemma, pattern.particle, pattern.is_noun, pattern.among_subjects,
+        tuple(sorted(named, key=repr)), following,
     )
 
 
@@ -238,7 +238,7 @@ def _shape(pattern: VerbPattern) -> tuple[object, ...]:
          s.is_skipped, len(s.words) + (s.kind is SlotKind.XCOMP))
         for s in pattern.slots
     )
-    return pattern.lemma, pattern.particle, pattern.is_noun, tuple(slots)
+    return pattern.lemma, pattern.particle, pattern.is_noun, pattern.among_subjects, tuple(slots)
 
 
 def _word_sets(pattern: VerbPattern) -> list[frozenset[str]]:

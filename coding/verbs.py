@@ -17,6 +17,7 @@ from itertools import chain
 from spacy.tokens import Doc, Token
 
 from coding.compiled import PredicatePatterns
+from coding.coordination import coordinated_heads
 from coding.dates import glued_name
 from coding.entries import Slot, SlotKind, VerbPattern
 from coding.tree import Tree, tree_of
@@ -583,6 +584,10 @@ def _unnamed_phrases(frame: Frame, fills: list[SlotFill]) -> list[Token]:
 
 def match_pattern(pattern: VerbPattern, frame: Frame) -> PatternMatch | None:
     if pattern.particle and pattern.particle not in frame.particles:
+        return None
+    if pattern.among_subjects and (
+        frame.subject is None or len(coordinated_heads(frame.subject)) < 2
+    ):
         return None
     fills: list[SlotFill] = []
     following = []

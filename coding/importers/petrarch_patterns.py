@@ -18,8 +18,9 @@ slots. The mapping onto cameoflow's VerbPattern (documented in petrarch_verbs) i
   PETRARCH-2 reads "SET * OUT VIEWS" as a noun OUT, spaCy as the particle of "set out".
 - a bare preposition after the verb ("- * ON &SOLUTION", TABARI style) opens a PREP slot that
   runs to the next `(` or the end of the pattern (WARNING: it is not in parentheses).
-- `%` (TABARI's compound-actor mark) is dropped with a WARNING; `*` glued to words
-  ("*_LAWS", "SPY_*_DEAL") is read as the verb marker with a WARNING.
+- `%` (TABARI's compound-actor mark) -> among_subjects: the pattern needs a list of subjects,
+  and codes them against each other ("- % * TALKS": "Gondor and Rohan held talks");
+  `*` glued to words ("*_LAWS", "SPY_*_DEAL") is read as the verb marker with a WARNING.
 PETRARCH-2 never stems ("PETRARCH only works with complete words"), so no word becomes `xyz*`.
 """
 
@@ -79,6 +80,7 @@ class PatternDraft:
     reverse_code: str
     particle: str
     slots: tuple[SlotDraft, ...]
+    among_subjects: bool = False
 
 
 def parse_code(text: str) -> tuple[str, str]:
@@ -107,7 +109,9 @@ def parse_pattern(
     builder = _Builder(warnings, synset_names)
     for token in _TOKEN.findall(body):
         builder.take(token)
-    return PatternDraft(line, code, passive, builder.particle, builder.finish())
+    return PatternDraft(
+        line, code, passive, builder.particle, builder.finish(), builder.among_subjects
+    )
 
 
 def _split_code(text: str) -> tuple[str, str]:
@@ -139,6 +143,7 @@ class _Builder:
         self.braces = 0
         self.brace_start: tuple[SlotDraft, int] | None = None  # where the open {...} began
         self.particle = ""
+        self.among_subjects = False  # '%': a list of subjects acting on each other
 
     def current(self) -> SlotDraft:
         if self.open_prep is not None:
@@ -183,7 +188,7 @@ class _Builder:
         elif token in ("+", "$", "^"):
             self._marker(token)
         elif token == "%":
-            self.warnings.append("compound-actor mark '%' is not supported: dropped")
+            self.among_subjects = True
         else:
             self._word(token, first)
 

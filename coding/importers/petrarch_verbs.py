@@ -182,6 +182,7 @@ def _patterns(blocks: list[_Block], synsets: Synsets, problems: Problems) -> lis
                             particle=verb.particle or draft.particle,
                             slots=_merge(verb.slots, slots),
                             reverse_code=draft.reverse_code,
+                            among_subjects=draft.among_subjects,
                         )
                     )
     return result

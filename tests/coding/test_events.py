@@ -157,6 +157,21 @@ def test_a_go_between_is_no_side_of_what_listed_actors_do_together(nlp):
     ]
 
 
+def test_a_pattern_among_listed_subjects_codes_them_against_each_other_only(nlp):
+    """PETRARCH's "%": "Gondor and Rohan downplayed their meeting" is each to the other; with
+    one subject the pattern does not apply and the verb's own code does."""
+    coder = coder_with_verbs(
+        nlp,
+        VerbPattern("v:downplay", "014", "downplay"),
+        VerbPattern("v:downplay-among", "120", "downplay", among_subjects=True),
+    )
+    coded = code(coder, "Russia and Ukraine downplayed the talks with China.")
+    assert sorted(triples(coded)) == [("RUS", "UKR", "120"), ("UKR", "RUS", "120")]
+    assert triples(code(coder, "Russia downplayed the talks with China.")) == [
+        ("RUS", "CHN", "014")
+    ]
+
+
 def test_discarded_sentence_has_no_events(coder):
     coded = code(coder, "Russia attacked Ukraine in a football match.")
     assert coded.events == ()
@@ -328,7 +343,7 @@ def test_two_subjects_with_a_clause_between_are_no_list(nlp):
     subjects of "said", "killed" hanging on "strikes": the ministry did not kill."""
     from spacy.tokens import Doc
 
-    from coding.actors import coordinated_heads
+    from coding.coordination import coordinated_heads
 
     words = ["Israeli", "strikes", "killed", "people", ",", "the", "ministry", "said"]
     doc = Doc(nlp.vocab, words=words, heads=[1, 7, 1, 2, 7, 6, 7, 7],

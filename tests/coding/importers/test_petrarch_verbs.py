@@ -205,6 +205,18 @@ def test_multi_word_verbs_map_to_particle_prepositions_and_object_words(tmp_path
     ]
 
 
+def test_compound_actor_mark_needs_listed_subjects_acting_on_each_other(tmp_path):
+    body = "---  HOLD   [---]  ---\nHOLD\n- % * TALKS [031]\n- * TALKS [032:032]\n"
+    patterns, _, problems = read(tmp_path, body)
+    assert problems == []
+    (among,) = by_rule(patterns, f"v.verbs.txt:{line_of(body, '% *')}", "hold")
+    (plain,) = by_rule(patterns, f"v.verbs.txt:{line_of(body, '- * TALKS')}", "hold")
+    assert among.among_subjects and not plain.among_subjects
+    assert among.slots == plain.slots == (Slot(SlotKind.OBJECT, words=(frozenset({"talks"}),)),)
+    # Needing a list of subjects, it is tried before the same words without.
+    assert among.specificity > plain.specificity
+
+
 def test_dirty_patterns_are_reported_with_their_line_and_skipped(tmp_path):
     body = (
         "---  MAKE   [---]  ---\nMAKE\n"
@@ -214,7 +226,6 @@ def test_dirty_patterns_are_reported_with_their_line_and_skipped(tmp_path):
         "- * NO CODE HERE\n"
         "- * (TO {A B) [010]\n"
         "- SPY_*_DEAL [---]\n"
-        "- % * TALKS [031]\n"
         "- * ATTACK ON + AS &WEAPON [018]\n"
         "* (TO QUESTION) [110]\n"
     )
@@ -225,7 +236,7 @@ def test_dirty_patterns_are_reported_with_their_line_and_skipped(tmp_path):
     ] + [line_of(body, "{A B")]
     warned = sorted({p.line for p in problems if p.severity == Severity.WARNING})
     assert warned == sorted(
-        line_of(body, text) for text in ("SPY_", "% *", "ATTACK ON", "* (TO QUESTION)")
+        line_of(body, text) for text in ("SPY_", "ATTACK ON", "* (TO QUESTION)")
     )
     (spy,) = by_rule(patterns, f"v.verbs.txt:{line_of(body, 'SPY_')}", "make")
     assert spy.slots == (
