@@ -24,7 +24,14 @@ from coding.places import place_of_event
 from coding.reciprocal import TOPIC_VERBS
 from coding.records import ActorMatch, Outcome, TraceStep
 from coding.tree import tree_of
-from coding.verbs import Frame, PatternMatch, find_object, prepositional_objects, verb_patterns
+from coding.verbs import (
+    Frame,
+    PatternMatch,
+    find_object,
+    is_passive,
+    prepositional_objects,
+    verb_patterns,
+)
 
 # Prepositions whose object is the target when a pattern does not say, in order of preference:
 # "fired at", "talks with", "aid to", "warned about". "in" is left out: "met in Geneva" names
@@ -147,7 +154,21 @@ def target_actors(
         targets, steps = _preposition_target(preps, ctx, hits, memory)
         if targets:
             return targets, steps
+    if forces is None and frame.predicate.pos_ == "NOUN":
+        targets, steps = actors_or_resolved(_sufferers(frame.predicate), ctx, hits, memory)
+        if targets:
+            return targets, steps
     return forces or ([], [])
+
+
+def _sufferers(noun: Token) -> Token | None:
+    """Who suffered the act an event noun names when a passive verb says so: "two soldiers
+    were killed in a Taliban attack" (the passive verb's subject)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in":
+        return None
+    verb = prep.head
+    return find_object(verb) if verb.pos_ == "VERB" and is_passive(verb) else None
 
 
 def _preposition_target(

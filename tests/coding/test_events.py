@@ -402,6 +402,15 @@ def test_a_purpose_clause_names_whom_an_act_is_for(nlp):
     assert triples(code(coder, "Russian tanks attacked Kyiv.")) == [("RUSMIL", "UKR", "190")]
 
 
+def test_the_passive_subject_suffered_the_act_an_event_noun_names(nlp):
+    coder = coder_with_verbs(nlp, VerbPattern("v:n-attack", "190", "attack", is_noun=True))
+    coded = code(coder, "Ukrainian troops were killed in a Russian attack.")
+    assert triples(coded) == [("RUS", "UKRMIL", "190")]
+    # A phrase of the noun's own that names a target comes first.
+    coded = code(coder, "Ukrainian troops were killed in a Russian attack on Israel.")
+    assert triples(coded) == [("RUS", "ISR", "190")]
+
+
 def test_a_former_official_is_one_of_the_countrys_elite(nlp):
     """ "former" turns a government role into ELI, and gives a named office holder out of his
     dates the office's country: ELI composes with it."""
