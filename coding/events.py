@@ -113,7 +113,7 @@ def _pairs(
     pattern says so (`among`, PETRARCH's "%")."""
     reciprocal = len(sources) >= 2 and (
         among
-        or _listed(subject, sources, source_steps) and is_reciprocal(frame.predicate, frame.obj)
+        or (_listed(subject, sources, source_steps) and is_reciprocal(frame.predicate, frame.obj))
     )
     # Between listed actors, a city found inside the object ("the two sides held talks in
     # Geneva") is where they met, a role with no country what they traded ("Ukraine and
