@@ -356,17 +356,32 @@ def _branch(hit: Hit, head: Token) -> int | None:
 
 
 def _nearest(named: list[tuple[Hit, str, str]], head: Token) -> tuple[Hit, str, str]:
-    """The named actor that qualifies the head: a modifier before it first, then the nearest
+    """The named actor that qualifies the head: its possessor first ("Sweden's NATO membership"
+    is Sweden's, "Israel's UN envoy" Israel's), then a modifier before it, then the nearest
     after it. In "an Islamic State target southwest of Baghdad" the target is Islamic State's,
     wherever the parser puts the head; "the Iranian embassy in Baghdad" is Iran's."""
-    def distance(n: tuple[Hit, str, str]) -> tuple[bool, int]:
-        return n[0].end > head.i, abs(n[0].start - head.i)
+    tree = tree_of(head.doc)
+
+    def distance(n: tuple[Hit, str, str]) -> tuple[bool, bool, int]:
+        hit = n[0]
+        return not _possessor(tree, hit.end - 1, head.i), hit.end > head.i, abs(hit.start - head.i)
 
     nearest = min(named, key=distance)
     # A name that says more of the same actor wins: in "his Syrian counterpart Asaad
     # al-Shaibani" the minister (SYRGOV), not just Syria.
     fuller = [n for n in named if n[1] != nearest[1] and n[1].startswith(nearest[1])]
     return min(fuller, key=distance) if fuller else nearest
+
+
+def _possessor(tree: Tree, i: int, head: int) -> bool:
+    """Does token `i` own the phrase of `head`, directly or through the compound the parser hung
+    it on ("Ukraine's EU accession bid": "Ukraine" on "accession")?"""
+    if tree.deps[i] != "poss":
+        return False
+    owner = tree.heads[i]
+    while owner != head and tree.deps[owner] == "compound" and tree.heads[owner] != owner:
+        owner = tree.heads[owner]
+    return owner == head
 
 
 def _listed_with(hit: Hit, other: Hit, doc) -> bool:

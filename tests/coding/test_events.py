@@ -411,6 +411,20 @@ def test_the_passive_subject_suffered_the_act_an_event_noun_names(nlp):
     assert triples(coded) == [("RUS", "ISR", "190")]
 
 
+def test_a_possessor_owns_the_phrase_before_a_name_used_as_a_modifier(nlp):
+    base = small_dictionaries()
+    envoy = AgentEntry("g:envoy", ("envoy",), "GOV")
+    coder = Coder(nlp, compile_dictionaries(nlp, replace(base, agents=base.agents + (envoy,))),
+                  "test")
+    assert triples(code(coder, "Israel's UN envoy condemned Iran.")) == [("ISRGOV", "IRN", "111")]
+    # Also when the parser hangs the possessor on a compound of the head.
+    assert triples(code(coder, "Russia condemned Ukraine's UN membership bid.")) == [
+        ("RUS", "UKR", "111")
+    ]
+    # Without a possessor, the name before the head still qualifies it.
+    assert triples(code(coder, "Russia condemned the UN envoy.")) == [("RUS", "IGOUNO", "111")]
+
+
 def test_a_former_official_is_one_of_the_countrys_elite(nlp):
     """ "former" turns a government role into ELI, and gives a named office holder out of his
     dates the office's country: ELI composes with it."""
