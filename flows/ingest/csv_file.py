@@ -22,6 +22,16 @@ KNOWN_COLUMNS = frozenset(name for names in FIELD_NAMES.values() for name in nam
 
 
 def read_csv(stream: io.BufferedReader, origin: Origin) -> Iterator[Article | IngestProblem]:
+    nothing = True
+    for item in _read_rows(stream, origin):
+        nothing = False
+        yield item
+    if nothing:
+        # A header alone, or only blank cells: a file with nothing to code says so.
+        yield IngestProblem(origin.name, 0, "no rows to read")
+
+
+def _read_rows(stream: io.BufferedReader, origin: Origin) -> Iterator[Article | IngestProblem]:
     problems: list[IngestProblem] = []
 
     def lines() -> Iterator[str]:

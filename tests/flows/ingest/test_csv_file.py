@@ -67,3 +67,12 @@ def test_csv_invalid_utf8_row_is_reported_before_its_article(tmp_path: Path) -> 
     assert [type(item).__name__ for item in items] == ["IngestProblem", "Article"]
     assert items[0].line == 2
     assert items[1].text == "Caf\u00e9 society."
+
+
+def test_csv_with_a_header_or_blank_cells_only_says_it_has_no_rows(tmp_path: Path) -> None:
+    for content in ("title,text,date\n\n", '"', ",,\n"):
+        path = tmp_path / "a.csv"
+        path.write_text(content, encoding="utf-8")
+        articles, problems = split(read(read_csv, path))
+        assert articles == []
+        assert [(p.line, p.reason) for p in problems] == [(0, "no rows to read")]
