@@ -489,6 +489,12 @@ def nested_actors(
     return []
 
 
+def found_in(actor: ActorMatch, doc) -> bool:
+    """Was the actor found in this Doc? One resolved from an earlier sentence of the article
+    carries offsets into that sentence's Doc."""
+    return actor.start < len(doc) and doc[actor.start].text in actor.text
+
+
 def bare_machine(actor: ActorMatch) -> bool:
     """A machine of war of no named country ("tanks", "fighter jets"): see MACHINES."""
     return not actor.country and actor.text.lower().rpartition(" ")[2] in MACHINES

@@ -109,7 +109,7 @@ class VerbPattern:
     # "X arrived in Y" is X travels to Y (042) and Y hosts X (043). PETRARCH writes [042:043].
     reverse_code: str = ""
     # PETRARCH's "%": the subject must be a list of actors, and the event is between them, each
-    # to each ("Gondor and Osgiliath downplayed their meeting"), whatever else is named.
+    # to each ("Serbia and Kosovo downplayed their meeting"), whatever else is named.
     among_subjects: bool = False
 
     @property

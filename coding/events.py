@@ -146,10 +146,9 @@ def _not_a_party(actor: ActorMatch) -> bool:
 
 def _go_between(actor: ActorMatch, frame: Frame) -> bool:
     """Is the actor named by the "by" phrase of a participle under the predicate ("a truce
-    brokered by Egypt", "talks mediated by Norway")? Only an actor of this sentence: one
-    resolved from an earlier sentence has its offsets there."""
+    brokered by Egypt", "talks mediated by Norway")? Only an actor of this sentence."""
     doc = frame.predicate.doc
-    if actor.start >= len(doc) or doc[actor.start].text not in actor.text:
+    if not actor_lookup.found_in(actor, doc):
         return False
     for above in doc[actor.start].ancestors:
         if above.i == frame.predicate.i:

@@ -175,14 +175,18 @@ def _preposition_target(
     preps: tuple[tuple[str, Token], ...], ctx: SentenceContext, hits, memory: ArticleMemory
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
     """The actors of the first phrase opened by a target preposition, in their order."""
-    # One sort, not a pass over the phrases per preposition; a stable sort keeps the phrases
-    # of one preposition in sentence order.
-    opened = [p for p in preps if p[0] in TARGET_PREP_RANK]
-    for _, pobj in sorted(opened, key=lambda p: TARGET_PREP_RANK[p[0]]):
+    for pobj in _by_target_rank(preps):
         targets, steps = actors_or_resolved(pobj, ctx, hits, memory)
         if targets:
             return targets, steps
     return [], []
+
+
+def _by_target_rank(preps: tuple[tuple[str, Token], ...]) -> list[Token]:
+    """The phrases opened by a target preposition, the preferred preposition first. One sort,
+    not a pass per preposition; a stable sort keeps one preposition's phrases in order."""
+    opened = [p for p in preps if p[0] in TARGET_PREP_RANK]
+    return [pobj for _, pobj in sorted(opened, key=lambda p: TARGET_PREP_RANK[p[0]])]
 
 
 def _same(token: Token | None, other: Token | None) -> bool:
@@ -262,8 +266,7 @@ def same_country(
     doc = sent.doc
 
     def definite(actor: ActorMatch) -> bool:
-        # Actors resolved from earlier sentences carry offsets into another Doc.
-        here = sent.start < actor.start < sent.end and doc[actor.start].text in actor.text
+        here = sent.start < actor.start < sent.end and actor_lookup.found_in(actor, doc)
         return here and doc[actor.start - 1].lower_ == "the"
 
     step = RoleCountry("coref", "same-country-role", "the other side's country")
@@ -360,9 +363,7 @@ def purpose_targets(
     no party: "to deliver tanks to Poland" (machines of no country, actors.MACHINES)."""
     for clause in _purpose_clauses(frame.predicate):
         obj = find_object(clause)
-        preps = [p for p in prepositional_objects(clause, obj) if p[0] in TARGET_PREP_RANK]
-        preps.sort(key=lambda p: TARGET_PREP_RANK[p[0]])
-        for head in (obj, *(pobj for _, pobj in preps)):
+        for head in (obj, *_by_target_rank(prepositional_objects(clause, obj))):
             targets, steps = actors_or_resolved(head, ctx, hits, memory)
             targets = [t for t in targets if not actor_lookup.bare_machine(t)]
             if targets and head is not None:

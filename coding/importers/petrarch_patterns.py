@@ -19,7 +19,7 @@ slots. The mapping onto cameoflow's VerbPattern (documented in petrarch_verbs) i
 - a bare preposition after the verb ("- * ON &SOLUTION", TABARI style) opens a PREP slot that
   runs to the next `(` or the end of the pattern (WARNING: it is not in parentheses).
 - `%` (TABARI's compound-actor mark) -> among_subjects: the pattern needs a list of subjects,
-  and codes them against each other ("- % * TALKS": "Gondor and Rohan held talks");
+  and codes them against each other ("- % * TALKS": "Israel and Syria held talks");
   `*` glued to words ("*_LAWS", "SPY_*_DEAL") is read as the verb marker with a WARNING.
 PETRARCH-2 never stems ("PETRARCH only works with complete words"), so no word becomes `xyz*`.
 """
