@@ -144,10 +144,13 @@ def coder(articles: list) -> int:
 
 
 def flow_run(corpus: Path, db: Path, task_runner: object | None = None, in_flight: int = 2) -> int:
+    """The flow as `cameoflow run` runs it, with the same Prefect API settings."""
     from flows.daily import daily
+    from flows.runners import Placement
 
     flow = daily.with_options(task_runner=task_runner) if task_runner else daily
-    summary = flow(inputs=[str(corpus)], db_path=str(db), max_in_flight=in_flight)
+    with Placement().run_api():  # inside two_workers' own run_api, this one changes nothing
+        summary = flow(inputs=[str(corpus)], db_path=str(db), max_in_flight=in_flight)
     return summary.sentences
 
 
@@ -183,7 +186,7 @@ def two_workers(corpus: Path, warmup: Path, work: Path) -> Measure:
             client.run(warm_worker)
         placement = Placement(dask_address=cluster.scheduler_address)
         runner = placement.task_runner()
-        with placement.shared_api():
+        with placement.run_api():
             flow_run(warmup, work / "dask-warmup.duckdb", runner, in_flight=4)
             return timed("(c) flow, 2 Dask workers",
                          lambda: flow_run(corpus, work / "dask.duckdb", runner, in_flight=4))

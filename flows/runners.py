@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from prefect.task_runners import TaskRunner
 
@@ -48,19 +49,34 @@ class Placement:
         return BATCHES_PER_WORKER * (self.workers or 1)
 
     @contextmanager
-    def shared_api(self) -> Iterator[None]:
-        """Dask workers are other processes and must report to the same Prefect API as the flow.
-        Without PREFECT_API_URL each would start its own ephemeral server; start one here and
-        hand its URL to the run instead (reachable from this machine only: a remote cluster
-        needs PREFECT_API_URL set to a server every worker can reach)."""
-        from prefect.settings import PREFECT_API_URL, temporary_settings
+    def run_api(self) -> Iterator[None]:
+        """The Prefect API this run reports to.
 
-        if self.task_runner() is None or PREFECT_API_URL.value():
+        With PREFECT_API_URL set, that server, as it is. Without, Prefect's ephemeral server: a
+        child of this process that ends with it. Nothing outlives the run there to watch for a
+        crashed run, so the flow's heartbeats are switched off. They would cost up to a second
+        at the end of every run: Prefect joins the heartbeat thread, which sleeps in whole
+        seconds. A deployment (`cameoflow serve`) keeps them.
+
+        Dask workers are other processes and must report to the same API as the flow; without
+        PREFECT_API_URL each would start its own ephemeral server. So one is started here and
+        its URL handed to the run (reachable from this machine only: a remote cluster needs
+        PREFECT_API_URL set to a server every worker can reach)."""
+        from prefect.settings import (
+            PREFECT_API_URL,
+            PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+            temporary_settings,
+        )
+
+        if PREFECT_API_URL.value():
             yield
             return
-        from prefect.server.api.server import SubprocessASGIServer
+        updates: dict[Any, Any] = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
+        if self.task_runner() is not None:
+            from prefect.server.api.server import SubprocessASGIServer
 
-        server = SubprocessASGIServer()  # the same instance Prefect's ephemeral client uses
-        server.start(timeout=API_START_SECONDS)
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            server = SubprocessASGIServer()  # the same instance Prefect's ephemeral client uses
+            server.start(timeout=API_START_SECONDS)
+            updates[PREFECT_API_URL] = server.api_url
+        with temporary_settings(updates=updates):
             yield

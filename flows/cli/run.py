@@ -54,7 +54,7 @@ def run_command(
     runner = placement.task_runner()
     # Prefect's stubs want a runner of PrefectFuture; Dask's runner yields a subclass of it.
     flow = daily.with_options(task_runner=runner) if runner else daily  # type: ignore[arg-type]
-    with placement.shared_api(), progress_bar(Console(stderr=True)):
+    with placement.run_api(), progress_bar(Console(stderr=True)):
         summary = flow(
             inputs=list(inputs),
             db_path=str(db_path),
