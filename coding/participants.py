@@ -150,7 +150,11 @@ def target_actors(
             if targets and not _own_forces(targets):
                 return targets, steps
             forces = forces or ((targets, steps) if targets else None)
-    for preps in (frame.preps, frame.nested_preps):
+    # An object lent by a complement comes with the complement's phrases: "vowed to wage war
+    # on the rebels" is war on the rebels.
+    lent = frame.borrowed_obj
+    borrowed = () if lent is None else (prepositional_objects(lent.head, lent),)
+    for preps in (*borrowed, frame.preps, frame.nested_preps):
         targets, steps = _preposition_target(preps, ctx, hits, memory)
         if targets:
             return targets, steps

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import chain
 
@@ -66,6 +66,9 @@ class Frame:
     indirect: Token | None = None  # "gave Niger's junta an ultimatum"
     scope: Token | None = None  # the token whose subtree holds every slot but the subject
     clauses: tuple[Token, ...] = ()  # what was said or believed: content_clauses(predicate)
+    # The object of an open complement, lent to a verb with none for its words: "vowed to wage
+    # war" is "vow war". Set only when the verb's own phrases fit no pattern (match_verb).
+    borrowed_obj: Token | None = None
 
     @cached_property
     def complement_preps(self) -> tuple[tuple[str, Token], ...]:
@@ -481,6 +484,10 @@ def _fill_slot(slot: Slot, frame: Frame, taken: set[int]) -> SlotFill | None:
         if frame.obj is None and frame.predicate.pos_ == "NOUN" and not slot.is_target:
             # An event noun's words are its own modifiers: "n:strike air" is an air strike.
             return SlotFill(slot, None) if _holds(slot, frame, frame.predicate) else None
+        borrowed = frame.borrowed_obj
+        if borrowed is not None and slot.words and not slot.is_target:
+            # A target there is the complement's own ("threatened to strike Kyiv").
+            return SlotFill(slot, borrowed) if _holds(slot, frame, borrowed) else None
         return None
     if slot.kind is SlotKind.SUBJECT:
         # PETRARCH's words before the verb: the surface subject, which a passive's object is
@@ -639,7 +646,28 @@ def match_verb(verb: Token, predicate: PredicatePatterns) -> tuple[Frame, Patter
         return None
     frame = build_frame(verb)
     found = _first_fitting(chain((first,), candidates), frame)
+    if found is None or not found.fills:
+        # Only the verb itself fits. The words a pattern names after a verb with no object of
+        # its own may be in its open complement, as PETRARCH reads them: "vowed to wage war" is
+        # "vow war". Tried last, so that a pattern naming the complement ("vow @continue
+        # offensive") keeps its meaning.
+        lent = _lent_object(frame)
+        if lent is not None:
+            deeper = _first_fitting(predicate.candidates(phrase_words(verb)), lent)
+            if deeper is not None and deeper.fills:
+                return lent, deeper
     return None if found is None else (frame, found)
+
+
+def _lent_object(frame: Frame) -> Frame | None:
+    """The frame again with the object of its open complement to borrow, if it has none."""
+    if frame.obj is not None:
+        return None
+    for complement in frame.complements:
+        obj = find_object(complement) if complement.dep_ == "xcomp" else None
+        if obj is not None:
+            return replace(frame, borrowed_obj=obj)
+    return None
 
 
 def _first_fitting(candidates: Iterable[VerbPattern], frame: Frame) -> PatternMatch | None:

@@ -550,6 +550,26 @@ def test_a_named_complement_names_the_target_through_its_object(nlp):
     ]
 
 
+def test_a_verb_with_no_object_finds_a_patterns_words_in_its_complement(nlp):
+    """ "vow war" fits "vowed to wage war on Israel", PETRARCH's reading of the words after the
+    verb, and the complement's phrase names the target. A pattern naming the complement
+    itself ("vow @continue offensive") fits first."""
+    words = (frozenset({"war", "offensive"}),)
+    coder = coder_with_verbs(
+        nlp,
+        VerbPattern("v:vow-war", "190", "vow", slots=(Slot(SlotKind.OBJECT, words=words),)),
+        VerbPattern("v:vow-continue", "1246", "vow",
+                    slots=(Slot(SlotKind.XCOMP, "continue", words),)),
+        VerbPattern("v:vow", "170", "vow"),
+    )
+    assert triples(code(coder, "Iran vowed to wage war on Israel.")) == [("IRN", "ISR", "190")]
+    assert triples(code(coder, "Iran vowed to continue its offensive against Israel.")) == [
+        ("IRN", "ISR", "1246")
+    ]
+    # Words the patterns do not name: the bare verb, which takes no target from a complement.
+    assert triples(code(coder, "Iran vowed to wage a campaign against Israel.")) == []
+
+
 def test_agreeing_to_an_act_is_the_intention_to_do_it(nlp):
     """A bare "agree" leaves the event to its complement, coded as an intention: "agreed to
     meet" is 036, not a bare accord (019). "urged X to" stays an appeal of its own."""
