@@ -651,23 +651,26 @@ def match_verb(verb: Token, predicate: PredicatePatterns) -> tuple[Frame, Patter
         # its own may be in its open complement, as PETRARCH reads them: "vowed to wage war" is
         # "vow war". Tried last, so that a pattern naming the complement ("vow @continue
         # offensive") keeps its meaning.
-        lent = _lent_object(frame)
-        if lent is not None:
+        for lent in _lent_objects(frame):
             deeper = _first_fitting(predicate.candidates(phrase_words(verb)), lent)
             if deeper is not None and deeper.fills:
                 return lent, deeper
     return None if found is None else (frame, found)
 
 
-def _lent_object(frame: Frame) -> Frame | None:
-    """The frame again with the object of its open complement to borrow, if it has none."""
+def _lent_objects(frame: Frame) -> Iterator[Frame]:
+    """The frame again with an object to borrow, when it has none: its open complement's,
+    then a phrase after the verb that the parser took for a prepositional one ("received by
+    courier money from Y": "courier money" hangs on "by")."""
     if frame.obj is not None:
-        return None
+        return
     for complement in frame.complements:
         obj = find_object(complement) if complement.dep_ == "xcomp" else None
         if obj is not None:
-            return replace(frame, borrowed_obj=obj)
-    return None
+            yield replace(frame, borrowed_obj=obj)
+    for _, pobj in frame.preps:
+        if pobj.i > frame.predicate.i:
+            yield replace(frame, borrowed_obj=pobj)
 
 
 def _first_fitting(candidates: Iterable[VerbPattern], frame: Frame) -> PatternMatch | None:

@@ -570,6 +570,17 @@ def test_a_verb_with_no_object_finds_a_patterns_words_in_its_complement(nlp):
     assert triples(code(coder, "Iran vowed to wage a campaign against Israel.")) == []
 
 
+def test_a_verb_with_no_object_finds_a_patterns_words_in_a_phrase_after_it(nlp):
+    """The parser may take an object after a phrase for part of that phrase: in "paid to
+    Ukraine compensation" the compensation hangs on "to". The words are still read."""
+    pay = VerbPattern("v:pay-compensation", "071", "pay",
+                      slots=(Slot(SlotKind.OBJECT, words=(frozenset({"compensation"}),)),))
+    coder = coder_with_verbs(nlp, pay, VerbPattern("v:pay", "---", "pay"))
+    assert triples(code(coder, "Germany paid to Ukraine compensation for the damage.")) == [
+        ("DEU", "UKR", "071")
+    ]
+
+
 def test_agreeing_to_an_act_is_the_intention_to_do_it(nlp):
     """A bare "agree" leaves the event to its complement, coded as an intention: "agreed to
     meet" is 036, not a bare accord (019). "urged X to" stays an appeal of its own."""
