@@ -151,9 +151,12 @@ def target_actors(
                 return targets, steps
             forces = forces or ((targets, steps) if targets else None)
     # An object lent by a complement comes with the complement's phrases: "vowed to wage war
-    # on the rebels" is war on the rebels.
+    # on the rebels" is war on the rebels. (One lent by a phrase of the verb's is in its own.)
     lent = frame.borrowed_obj
-    borrowed = () if lent is None else (prepositional_objects(lent.head, lent),)
+    borrowed = (
+        (prepositional_objects(lent.head, lent),)
+        if lent is not None and lent.head.pos_ == "VERB" else ()
+    )
     for preps in (*borrowed, frame.preps, frame.nested_preps):
         targets, steps = _preposition_target(preps, ctx, hits, memory)
         if targets:
