@@ -178,8 +178,9 @@ def two_workers(corpus: Path, warmup: Path, work: Path) -> Measure:
     first: the warm-up run's single batch would only warm one of them."""
     from distributed import Client, LocalCluster
 
-    from flows.runners import Placement
+    from flows.runners import Placement, without_malloc_trim
 
+    without_malloc_trim()  # as `cameoflow run --workers 2` starts its cluster
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
                       dashboard_address=None) as cluster:
         with Client(cluster) as client:

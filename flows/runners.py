@@ -20,6 +20,25 @@ BATCHES_FOR_REMOTE_CLUSTER = 16
 API_START_SECONDS = 120
 
 
+# Dask's nannies start each worker with MALLOC_TRIM_THRESHOLD_=65536, so that memory a task
+# frees goes back to the system at once. Setting it also turns off glibc's adaptive mmap
+# threshold: every large array spaCy allocates and frees is then a fresh mmap, munmap and page
+# faults. Two local workers coding the throughput corpus spent 10.2 s of system time with it and
+# 2.1 s without, and the run took 36.5-37.2 s against 31.8-31.9 s. Their peak memory was the
+# same without it (626-639 MiB): the arrays are the same size batch after batch.
+MALLOC_TRIM = "MALLOC_TRIM_THRESHOLD_"
+
+
+def without_malloc_trim() -> None:
+    """Let local Dask workers started after this keep glibc's default memory behaviour. It
+    must be in place before a worker process starts: glibc reads it once, at start-up."""
+    import dask
+    import distributed  # noqa: F401  (its defaults must be loaded before they are edited)
+
+    # None unsets a variable of the nanny's defaults (see distributed.nanny._get_env_variables).
+    dask.config.set({f"distributed.nanny.pre-spawn-environ.{MALLOC_TRIM}": None})
+
+
 @dataclass(frozen=True)
 class Placement:
     workers: int | None = None  # local Dask worker processes
@@ -33,6 +52,7 @@ class Placement:
 
         if self.dask_address:
             return DaskTaskRunner(address=self.dask_address)
+        without_malloc_trim()
         return DaskTaskRunner(
             cluster_kwargs={
                 "n_workers": self.workers,
