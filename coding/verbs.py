@@ -66,8 +66,9 @@ class Frame:
     indirect: Token | None = None  # "gave Niger's junta an ultimatum"
     scope: Token | None = None  # the token whose subtree holds every slot but the subject
     clauses: tuple[Token, ...] = ()  # what was said or believed: content_clauses(predicate)
-    # The object of an open complement, lent to a verb with none for its words: "vowed to wage
-    # war" is "vow war". Set only when the verb's own phrases fit no pattern (match_verb).
+    # An object lent to a verb with none, for the words of its patterns: its open complement's
+    # ("vowed to wage war" is "vow war") or a phrase after it (_lent_objects). Set only when
+    # the verb's own phrases fit no pattern with slots (match_verb).
     borrowed_obj: Token | None = None
 
     @cached_property
@@ -486,7 +487,8 @@ def _fill_slot(slot: Slot, frame: Frame, taken: set[int]) -> SlotFill | None:
             return SlotFill(slot, None) if _holds(slot, frame, frame.predicate) else None
         borrowed = frame.borrowed_obj
         if borrowed is not None and slot.words and not slot.is_target:
-            # A target there is the complement's own ("threatened to strike Kyiv").
+            # Words only: whom a complement names is its own target ("threatened to strike
+            # Kyiv"), and a phrase of the verb's is read for targets anyway.
             return SlotFill(slot, borrowed) if _holds(slot, frame, borrowed) else None
         return None
     if slot.kind is SlotKind.SUBJECT:
@@ -648,7 +650,7 @@ def match_verb(verb: Token, predicate: PredicatePatterns) -> tuple[Frame, Patter
     found = _first_fitting(chain((first,), candidates), frame)
     if found is None or not found.fills:
         # Only the verb itself fits. The words a pattern names after a verb with no object of
-        # its own may be in its open complement, as PETRARCH reads them: "vowed to wage war" is
+        # its own may stand elsewhere after it, as PETRARCH reads them: "vowed to wage war" is
         # "vow war". Tried last, so that a pattern naming the complement ("vow @continue
         # offensive") keeps its meaning.
         for lent in _lent_objects(frame):
