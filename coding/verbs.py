@@ -83,9 +83,11 @@ class Frame:
     def prep_phrases(self, preposition: str) -> Iterator[Token]:
         """Where a pattern's preposition is looked for: the predicate's own phrases, those one
         level down, then its complements'. A place one level down places the phrase it hangs
-        on, not the event: "attended a summit on the war in Ukraine" was not held in Ukraine."""
+        on, not the event: "attended a summit on the war in Ukraine" was not held in Ukraine;
+        an "of" one level down is its noun's: "expelled a diplomat over the killing of X" is
+        no "expel diplomat of +"."""
         yield from (pobj for prep, pobj in self.preps if prep == preposition)
-        if preposition not in PLACE_PREPOSITIONS:
+        if preposition not in PLACE_PREPOSITIONS and preposition != "of":
             yield from (pobj for prep, pobj in self.nested_preps if prep == preposition)
         yield from (pobj for prep, pobj in self.complement_preps if prep == preposition)
 
@@ -253,8 +255,12 @@ def prepositional_objects(*holders: Token | None) -> tuple[tuple[str, Token], ..
                     pobj = glued_name(pobj) or pobj  # "with Bashar Assad Tuesday"
                     found.append((tree.lower[child], pobj))
                     # "on behalf of", "in front of": the inner "of" phrase is reachable too;
-                    # other nested phrases belong to the noun ("meetings with Jordan").
-                    if not names_a_place(tree, tree.lower[child], pobj.i):
+                    # other nested phrases belong to the noun ("meetings with Jordan"). Only
+                    # a bare noun makes such a preposition: "over the killing of X" is a
+                    # phrase of its own, and X no party of the verb's.
+                    if not names_a_place(tree, tree.lower[child], pobj.i) and not any(
+                        tree.deps[c] in ("det", "poss") for c in tree.children[pobj.i]
+                    ):
                         found.extend(p for p in prepositional_objects(pobj) if p[0] == "of")
                 else:
                     # "out of Ukraine", "away from": the parser hangs the second word on the first.

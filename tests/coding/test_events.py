@@ -581,6 +581,26 @@ def test_a_verb_with_no_object_finds_a_patterns_words_in_a_phrase_after_it(nlp):
     ]
 
 
+def test_an_of_phrase_inside_another_phrase_is_its_nouns_not_the_verbs(nlp):
+    """ "expel diplomat of +" names the diplomat's country; in "over the killing of a Polish
+    journalist" the journalist is whom the killing was done to, so the object names the side.
+    A bare noun still makes a compound preposition: "on behalf of"."""
+    diplomat = (frozenset({"diplomat"}),)
+    coder = coder_with_verbs(
+        nlp,
+        VerbPattern("v:expel-diplomat-of", "161", "expel", slots=(
+            Slot(SlotKind.OBJECT, words=diplomat), Slot(SlotKind.PREP, "of", is_target=True),
+        )),
+        VerbPattern("v:expel-diplomat", "161", "expel",
+                    slots=(Slot(SlotKind.OBJECT, words=diplomat),)),
+        VerbPattern("v:speak", "010", "speak",
+                    slots=(Slot(SlotKind.PREP, "of", is_target=True),)),
+    )
+    sentence = "Russia expelled a Ukrainian diplomat over the killing of a Polish journalist."
+    assert triples(code(coder, sentence)) == [("RUS", "UKR", "161")]
+    assert triples(code(coder, "Russia spoke on behalf of China.")) == [("RUS", "CHN", "010")]
+
+
 def test_agreeing_to_an_act_is_the_intention_to_do_it(nlp):
     """A bare "agree" leaves the event to its complement, coded as an intention: "agreed to
     meet" is 036, not a bare accord (019). "urged X to" stays an appeal of its own."""
