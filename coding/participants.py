@@ -118,9 +118,13 @@ def target_actors(
     frame: Frame, found: PatternMatch, ctx: SentenceContext, hits, memory: ArticleMemory
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
     if found.names_target:
-        targets, steps = actors_or_resolved(found.target_head, ctx, hits, memory)
-        if targets:
-            return targets, steps
+        # "condemn killing of +": the killing's doer, when a "by" phrase names one, before whom
+        # it was done to.
+        for head in (_doer(found.target_head), _doer(frame.obj), found.target_head):
+            if head is not None:
+                targets, steps = actors_or_resolved(head, ctx, hits, memory)
+                if targets:
+                    return targets, steps
         if frame.obj is not None and not _same(found.target_head, frame.obj):
             # "shelled the Ukrainian city of X" with X unknown: the object phrase says whose.
             return actors_or_resolved(frame.obj, ctx, hits, memory)
@@ -144,7 +148,7 @@ def target_actors(
     # The object of a complement the pattern names: "threatened to halt negotiations with
     # Israel" are negotiations with Israel.
     named = [f.head for f in found.fills if f.slot.kind is SlotKind.XCOMP]
-    for head in (obj, frame.indirect, *named):
+    for head in (_doer(obj), obj, frame.indirect, *named):
         if head is not None:
             targets, steps = actors_or_resolved(head, ctx, hits, memory)
             if targets and not _own_forces(targets):
@@ -166,6 +170,19 @@ def target_actors(
         if targets:
             return targets, steps
     return forces or ([], [])
+
+
+def _doer(noun: Token | None) -> Token | None:
+    """Who did the act a noun names, by its "by" phrase: "condemned the killing of aid workers
+    by Israeli forces" is aimed at the forces, not the workers, who are whom it was done to."""
+    if noun is None:
+        return None
+    tree = tree_of(noun.doc)
+    for child in tree.children[noun.i]:
+        if tree.lower[child] == "by" and tree.deps[child] == "prep":
+            agent = next((g for g in tree.children[child] if tree.deps[g] == "pobj"), None)
+            return None if agent is None else noun.doc[agent]
+    return None
 
 
 def _sufferers(noun: Token) -> Token | None:

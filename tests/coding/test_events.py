@@ -601,6 +601,28 @@ def test_an_of_phrase_inside_another_phrase_is_its_nouns_not_the_verbs(nlp):
     assert triples(code(coder, "Russia spoke on behalf of China.")) == [("RUS", "CHN", "010")]
 
 
+def test_a_reaction_to_an_act_is_aimed_at_its_doer_named_by_by(nlp):
+    """ "condemned the arrest of Ukrainian journalists by Russian police" is aimed at the
+    police; the journalists are whom the arrest was done to, and the target when no one else
+    is named. So too when the pattern names the act's "of" phrase ("condemn arrest of +")."""
+    coder = coder_with_verbs(
+        nlp,
+        VerbPattern("v:condemn", "111", "condemn", slots=(Slot(SlotKind.OBJECT, is_target=True),)),
+        VerbPattern("v:condemn-arrest-of", "111", "condemn", slots=(
+            Slot(SlotKind.OBJECT, words=(frozenset({"arrest"}),)),
+            Slot(SlotKind.PREP, "of", is_target=True),
+        )),
+    )
+    done_by = [("DEU", "RUSCOP", "111")]
+    assert triples(code(coder, "Germany condemned the arrest of Ukrainian journalists by Russian "
+                               "police.")) == done_by
+    assert triples(code(coder, "The arrest of Ukrainian journalists by Russian police was "
+                               "condemned by Germany.")) == done_by
+    assert triples(code(coder, "Germany condemned the arrest of Ukrainian journalists.")) == [
+        ("DEU", "UKR", "111")
+    ]
+
+
 def test_agreeing_to_an_act_is_the_intention_to_do_it(nlp):
     """A bare "agree" leaves the event to its complement, coded as an intention: "agreed to
     meet" is 036, not a bare accord (019). "urged X to" stays an appeal of its own."""
