@@ -119,8 +119,9 @@ def target_actors(
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
     if found.names_target:
         # "condemn killing of +": the killing's doer, when a "by" phrase names one, before whom
-        # it was done to.
-        for head in (_doer(found.target_head), _doer(frame.obj), found.target_head):
+        # it was done to. Only an object that holds the pattern's phrase is asked.
+        holder = frame.obj if _within(found.target_head, frame.obj) else None
+        for head in (_doer(found.target_head), _doer(holder), found.target_head):
             if head is not None:
                 targets, steps = actors_or_resolved(head, ctx, hits, memory)
                 if targets:
@@ -170,6 +171,13 @@ def target_actors(
         if targets:
             return targets, steps
     return forces or ([], [])
+
+
+def _within(token: Token | None, phrase: Token | None) -> bool:
+    """Does the phrase under `phrase` hold `token`, below its head?"""
+    if token is None or phrase is None or token.i == phrase.i:
+        return False
+    return phrase.left_edge.i <= token.i <= phrase.right_edge.i
 
 
 def _doer(noun: Token | None) -> Token | None:
