@@ -83,11 +83,9 @@ class Frame:
     def prep_phrases(self, preposition: str) -> Iterator[Token]:
         """Where a pattern's preposition is looked for: the predicate's own phrases, those one
         level down, then its complements'. A place one level down places the phrase it hangs
-        on, not the event: "attended a summit on the war in Ukraine" was not held in Ukraine;
-        an "of" one level down is its noun's: "expelled a diplomat over the killing of X" is
-        no "expel diplomat of +"."""
+        on, not the event: "attended a summit on the war in Ukraine" was not held in Ukraine."""
         yield from (pobj for prep, pobj in self.preps if prep == preposition)
-        if preposition not in PLACE_PREPOSITIONS and preposition != "of":
+        if preposition not in PLACE_PREPOSITIONS:
             yield from (pobj for prep, pobj in self.nested_preps if prep == preposition)
         yield from (pobj for prep, pobj in self.complement_preps if prep == preposition)
 
@@ -304,10 +302,12 @@ def build_frame(verb: Token) -> Frame:
     # passive's "by"/"from" phrase stays among them: PETRARCH patterns name it ("+ * (FROM $)").
     holders = [verb, obj if not passive else None]
     preps = prepositional_objects(*holders)
-    # Tried after the verb's own: phrases one level down ("spoke by telephone with X").
+    # Tried after the verb's own: phrases one level down ("spoke by telephone with X"). An
+    # "of" there is its noun's: "expelled a diplomat over the killing of X" is no "expel
+    # diplomat of +".
     nested = tuple(
         inner for prep, pobj in preps if not names_a_place(tree, prep, pobj.i)
-        for inner in prepositional_objects(pobj) if inner not in preps
+        for inner in prepositional_objects(pobj) if inner[0] != "of" and inner not in preps
     )
     particles = frozenset(
         tree.lower[c] for c in children
@@ -648,7 +648,8 @@ def match_verb(verb: Token, predicate: PredicatePatterns) -> tuple[Frame, Patter
     """The verb's frame and the pattern that fits it best (as best_match), or None. The frame,
     the dearest step, is built only when some pattern has all its words under the verb: about
     a sixth of the verbs in news have none."""
-    candidates = predicate.candidates(phrase_words(verb))
+    words = phrase_words(verb)
+    candidates = predicate.candidates(words)
     first = next(candidates, None)
     if first is None:
         return None
@@ -660,7 +661,7 @@ def match_verb(verb: Token, predicate: PredicatePatterns) -> tuple[Frame, Patter
         # "vow war". Tried last, so that a pattern naming the complement ("vow @continue
         # offensive") keeps its meaning.
         for lent in _lent_objects(frame):
-            deeper = _first_fitting(predicate.candidates(phrase_words(verb)), lent)
+            deeper = _first_fitting(predicate.candidates(words), lent)
             if deeper is not None and deeper.fills:
                 return lent, deeper
     return None if found is None else (frame, found)
