@@ -143,14 +143,14 @@ def coder(articles: list) -> int:
     return sum(len(c.sentences) for c in code_articles(cached_coder((), None), articles))
 
 
-def flow_run(corpus: Path, db: Path, task_runner: object | None = None, in_flight: int = 2) -> int:
+def flow_run(corpus: Path, db: Path, task_runner: object | None = None, parallel: int = 1) -> int:
     """The flow as `cameoflow run` runs it, with the same Prefect API settings."""
     from flows.daily import daily
     from flows.runners import Placement
 
     flow = daily.with_options(task_runner=task_runner) if task_runner else daily
     with Placement().run_api():  # inside two_workers' own run_api, this one changes nothing
-        summary = flow(inputs=[str(corpus)], db_path=str(db), max_in_flight=in_flight)
+        summary = flow(inputs=[str(corpus)], db_path=str(db), parallel_batches=parallel)
     return summary.sentences
 
 
@@ -186,11 +186,11 @@ def two_workers(corpus: Path, warmup: Path, work: Path) -> Measure:
         with Client(cluster) as client:
             client.run(warm_worker)
         placement = Placement(dask_address=cluster.scheduler_address)
-        runner = placement.task_runner()
+        runner, parallel = placement.task_runner(), placement.parallel_batches()
         with placement.run_api():
-            flow_run(warmup, work / "dask-warmup.duckdb", runner, in_flight=4)
+            flow_run(warmup, work / "dask-warmup.duckdb", runner, parallel)
             return timed("(c) flow, 2 Dask workers",
-                         lambda: flow_run(corpus, work / "dask.duckdb", runner, in_flight=4))
+                         lambda: flow_run(corpus, work / "dask.duckdb", runner, parallel))
 
 
 def memory_probe(articles: int) -> float:

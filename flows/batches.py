@@ -18,8 +18,8 @@ DEFAULT_BATCH_SIZE = 200
 class CodedBatch:
     """One batch of articles after coding: where its tables are staged, and counts.
 
-    The tables (articles, sentences, events as Arrow IPC) stay on disk, so the result a task
-    returns to the flow, possibly from another machine, is a few bytes."""
+    The tables (Arrow IPC) stay on disk, so the result a task returns to the flow, possibly
+    from another machine, is a few bytes."""
 
     number: int
     folder: str
@@ -31,7 +31,8 @@ class CodedBatch:
 
 @dataclass(frozen=True)
 class CheckedBatch:
-    """A validated batch: passing and quarantined events staged next to the coded tables."""
+    """A coded and validated batch: its articles, sentences, passing and quarantined events
+    staged for the load."""
 
     coded: CodedBatch
     passed: int

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import logging
 import uuid
 from collections.abc import Iterator, Sequence
@@ -20,23 +19,28 @@ from flows.batches import DEFAULT_BATCH_SIZE, CheckedBatch, RunSummary
 from flows.coder import cached_dictionaries
 from flows.guards import acquire_run_lock, close_reconciled
 from flows.ingest import IngestProblem, read_inputs
-from flows.pipelining import in_flight
+from flows.pipelining import batches_with_even_tail, in_flight
 from flows.progress import Step, report
 from flows.staging import batch_folder, default_staging_root, remove
-from flows.tasks import code_batch, load_checked_batch, skip_coded, validate_batch
+from flows.tasks import code_batch, load_checked_batch, skip_coded
 from warehouse.db import FLOW_WRITER_MEMORY, connect
 from warehouse.runs import start_run
 
 log = logging.getLogger(__name__)
 
 
+# Batches submitted ahead per batch coded at once: one coding, one waiting, and one more
+# because the last batches of a run are smaller (batches_with_even_tail).
+BATCHES_AHEAD_PER_WORKER = 3
+
+
 def article_batches(
-    inputs: Sequence[str], size: int, problems: list[IngestProblem]
+    inputs: Sequence[str], size: int, problems: list[IngestProblem], ways: int
 ) -> Iterator[list[Article]]:
-    """Stream the inputs in batches; problems are reported by name and collected, never fatal."""
+    """Stream the inputs in batches, the last ones evened out over `ways` workers; problems are
+    reported by name and collected, never fatal."""
     articles = (item for item in read_inputs(inputs) if _keep(item, problems))
-    while batch := list(itertools.islice(articles, size)):
-        yield batch
+    return batches_with_even_tail(articles, size, ways)
 
 
 def _keep(item: Article | IngestProblem, problems: list[IngestProblem]) -> TypeGuard[Article]:
@@ -77,12 +81,8 @@ class RunPlan:
     def submit(self, batch: tuple[int, list[Article]]) -> PrefectFuture[CheckedBatch]:
         number, articles = batch
         folder = str(batch_folder(self.staging.parent, self.run_id, number))
-        coded = code_batch.submit(
+        return code_batch.submit(
             number, articles, self.run_id, self.dictionaries, self.model, folder
-        )
-        # Prefect resolves a future given as an argument; its stubs only admit the value.
-        return validate_batch.submit(  # type: ignore[call-overload]
-            coded, self.dictionaries, self.model
         )
 
 
@@ -129,22 +129,22 @@ def daily(
     model: str | None = None,
     recode: bool = False,
     staging_dir: str | None = None,
-    max_in_flight: int = 2,
+    parallel_batches: int = 1,
 ) -> RunSummary:
     """Code what is new in `inputs` into the warehouse at `db_path`.
 
     Coding and validation are submitted to the task runner (a worker thread by default, Dask
-    workers with `--workers`/`--dask-address`), at most `max_in_flight` batches ahead; loading
-    stays here, the single writer."""
+    workers with `--workers`/`--dask-address`), which codes `parallel_batches` batches at once;
+    loading stays here, the single writer."""
     run = RunPlan.start(inputs, db_path, dictionary_paths, model, staging_dir)
     summary = RunSummary(run_id=run.run_id)
     lock = acquire_run_lock(db_path, run.run_id)  # held to the end: one writer run at a time
     open_run(db_path, run.run_id, list(inputs), run.dictionary_version)
     status = "failed"
     try:
-        todo = new_batches(run, article_batches(inputs, batch_size, summary.problems), recode,
-                           summary)
-        for checked in in_flight(todo, run.submit, max_in_flight):
+        batches = article_batches(inputs, batch_size, summary.problems, parallel_batches)
+        todo = new_batches(run, batches, recode, summary)
+        for checked in in_flight(todo, run.submit, BATCHES_AHEAD_PER_WORKER * parallel_batches):
             load_checked_batch(db_path, checked)
             summary.add(checked)
             report(Step(checked.coded.articles, checked.coded.sentences),

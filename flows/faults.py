@@ -5,7 +5,8 @@
 The value is `<point>:<batch number>` (batches are numbered from 0, as in the task names).
 Points, in the order a batch passes them:
 
-    after-code      the batch is coded and staged, nothing of it is validated or loaded
+    after-code      the batch is coded, its articles and sentences staged; nothing of it
+                    is validated or loaded
     after-validate  the batch is validated, not loaded
     mid-load        inside the load transaction: old rows of the batch's articles deleted and
                     its articles inserted, its sentences and events not yet

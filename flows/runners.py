@@ -12,10 +12,8 @@ from typing import Any
 
 from prefect.task_runners import TaskRunner
 
-# Batches queued per worker: enough that no worker waits while the flow process loads.
-BATCHES_PER_WORKER = 2
-# An existing cluster's size is not known up front; this keeps a mid-sized one busy.
-BATCHES_FOR_REMOTE_CLUSTER = 16
+# Connecting to an existing cluster to ask its size.
+CLUSTER_CONNECT_SECONDS = 30
 # Starting Prefect's local API server takes seconds, more on a loaded machine.
 API_START_SECONDS = 120
 
@@ -63,10 +61,15 @@ class Placement:
             }
         )
 
-    def max_in_flight(self) -> int:
-        if self.dask_address:
-            return BATCHES_FOR_REMOTE_CLUSTER
-        return BATCHES_PER_WORKER * (self.workers or 1)
+    def parallel_batches(self) -> int:
+        """How many batches code at once: one per local worker, or one per thread an existing
+        cluster has when the run starts (workers it adds later share the same batches)."""
+        if not self.dask_address:
+            return self.workers or 1
+        from distributed import Client
+
+        with Client(self.dask_address, timeout=CLUSTER_CONNECT_SECONDS) as client:
+            return max(1, sum(client.nthreads().values()))
 
     @contextmanager
     def run_api(self) -> Iterator[None]:

@@ -62,7 +62,7 @@ def run_command(
             dictionary_paths=[str(p) for p in dictionaries or []],
             recode=recode,
             staging_dir=str(staging) if staging else None,
-            max_in_flight=placement.max_in_flight(),
+            parallel_batches=placement.parallel_batches(),
         )
     print_summary(summary, db_path)
 

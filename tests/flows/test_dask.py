@@ -37,9 +37,10 @@ def test_dask_run_uses_both_workers_and_equals_a_single_process_run(
     single = daily(inputs=INPUTS, db_path=str(single_db), batch_size=1)
 
     placement = Placement(dask_address=cluster.scheduler_address)
+    assert placement.parallel_batches() == 2  # the cluster's worker threads
     dask_db = tmp_path / "dask.duckdb"
     spread = daily.with_options(task_runner=placement.task_runner())(
-        inputs=INPUTS, db_path=str(dask_db), batch_size=1, max_in_flight=4
+        inputs=INPUTS, db_path=str(dask_db), batch_size=2, parallel_batches=2
     )
 
     print("batches per worker:", dict(spread.batches_by_worker))
@@ -49,7 +50,9 @@ def test_dask_run_uses_both_workers_and_equals_a_single_process_run(
     assert trim_settings == {None}  # glibc's own memory behaviour: spaCy runs a sixth faster
     used_pids = {int(worker.rsplit(":", 1)[1]) for worker in spread.batches_by_worker}
     assert used_pids == worker_pids and len(used_pids) == 2
-    assert sum(spread.batches_by_worker.values()) == single.articles == 11
+    assert single.articles == 11
+    # Four batches of 2, then the last 3 articles one by one, evened out over the two workers.
+    assert sum(spread.batches_by_worker.values()) == 7
     assert (spread.articles, spread.sentences, spread.events) == (
         single.articles, single.sentences, single.events
     )
