@@ -16,9 +16,9 @@ def batches_with_even_tail(items: Iterable[Item], size: int, ways: int) -> Itera
     `size` / `ways` (rounded up). With `ways` = 1 these are plain batches of `size`.
 
     Batches go `ways` at a time to whichever worker is free. Full batches to the end leave the
-    last round uneven (11 batches on 2 workers: one codes the 11th while the other waits, a
-    tenth of the run); smaller batches at the end let the workers finish together. The end is
-    seen by reading `ways` batches ahead, so memory stays bounded."""
+    last round uneven (11 batches on 2 workers: one codes the 11th while the other waits);
+    smaller batches at the end let the workers finish together. The end is seen by reading
+    `ways` batches ahead, so memory stays bounded."""
     ahead: list[Item] = []
     for item in items:
         ahead.append(item)
