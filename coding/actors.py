@@ -452,7 +452,18 @@ def _slot_actors(
         for country in countries:
             code = country + actor.role
             found.setdefault(code, replace(actor, code=code, country=country))
-    return list(found.values())
+    kept = list(found.values())
+    return [a for a in kept if not any(_named_inside(a, other) for other in kept)]
+
+
+def _named_inside(actor: ActorMatch, other: ActorMatch) -> bool:
+    """Is `actor` a bare country named inside `other`'s phrase, a role of the same country? A
+    listed modifier is then no actor of its own: "Thai and Cambodian troops" are THAMIL and
+    KHMMIL, not THA as well."""
+    return (
+        not actor.role and bool(other.role) and other.country == actor.country
+        and other.start <= actor.start and actor.end <= other.end
+    )
 
 
 def nested_actors(

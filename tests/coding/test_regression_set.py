@@ -33,7 +33,7 @@ MUST_PASS = (
     # roles placed by the event's place.
     "s19-missiles-struck", "s19-struck-position-west-of", "s04-adviser-meets", "s11-condemn",
     "s17-detain-protesters", "s18-bomb-plain", "s19-greek-owned-ship", "s08-prisoner-exchange",
-    "s19-shared-role-clash",
+    "s19-shared-role-clash", "s19-shared-role-names",
     # The object when the pattern's target phrase is the source's own; a denial's target.
     "s20-mass-expulsion", "m-denied-attacking",
     # A demand made through a clause is on the clause's subject; a named verb beats a bare
