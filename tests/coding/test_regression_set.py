@@ -34,8 +34,9 @@ MUST_PASS = (
     "s19-missiles-struck", "s19-struck-position-west-of", "s04-adviser-meets", "s11-condemn",
     "s17-detain-protesters", "s18-bomb-plain", "s19-greek-owned-ship", "s08-prisoner-exchange",
     "s19-shared-role-clash", "s19-shared-role-names",
-    # Leaving a place is travel, quitting a bloc a break with it: not military retreats.
-    "s08-leader-leaves-capital", "s16-quit-bloc",
+    # Leaving or returning to a place is travel, quitting a bloc a break with it: not military
+    # retreats or returns.
+    "s08-leader-leaves-capital", "s08-return-home", "s16-quit-bloc",
     # The object when the pattern's target phrase is the source's own; a denial's target.
     "s20-mass-expulsion", "m-denied-attacking",
     # A demand made through a clause is on the clause's subject; a named verb beats a bare
