@@ -225,8 +225,16 @@ def find_object(verb: Token) -> Token | None:
 
 def _mislabelled_object(tree: Tree, verb: int, child: int) -> bool:
     """A noun after the verb that the parser called an adverb: "will contribute a million
-    Swiss francs to Turkey" can come out with "francs" as advmod. A noun is no adverb."""
-    return tree.deps[child] == "advmod" and tree.pos[child] == "NOUN" and child > verb
+    Swiss francs to Turkey" can come out with "francs" as advmod, "visited Washington" with
+    "Washington" as a noun-phrase adverb. A noun is no adverb, a name no date."""
+    if child < verb:
+        return False
+    if tree.deps[child] == "advmod":
+        return tree.pos[child] == "NOUN"
+    return (
+        tree.deps[child] == "npadvmod" and tree.pos[child] == "PROPN"
+        and tree.ent_types[child] not in ("DATE", "TIME")
+    )
 
 
 def names_a_place(tree: Tree, preposition: str, pobj: int) -> bool:
