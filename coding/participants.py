@@ -29,6 +29,7 @@ from coding.verbs import (
     PatternMatch,
     find_object,
     is_passive,
+    phrase_object,
     prepositional_objects,
     verb_patterns,
 )
@@ -183,14 +184,7 @@ def _within(token: Token | None, phrase: Token | None) -> bool:
 def _doer(noun: Token | None) -> Token | None:
     """Who did the act a noun names, by its "by" phrase: "condemned the killing of aid workers
     by Israeli forces" is aimed at the forces, not the workers, who are whom it was done to."""
-    if noun is None:
-        return None
-    tree = tree_of(noun.doc)
-    for child in tree.children[noun.i]:
-        if tree.lower[child] == "by" and tree.deps[child] == "prep":
-            agent = next((g for g in tree.children[child] if tree.deps[g] == "pobj"), None)
-            return None if agent is None else noun.doc[agent]
-    return None
+    return None if noun is None else phrase_object(noun, "by")
 
 
 def _sufferers(noun: Token) -> Token | None:

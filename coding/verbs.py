@@ -110,11 +110,16 @@ def _own_subject(verb: Token) -> Token | None:
 def _passive_agent(verb: Token) -> Token | None:
     """The agent of a passive: "attacked by Russia", else "freed from Evin prison" (the one who
     freed), as PETRARCH also reads it."""
-    tree = tree_of(verb.doc)
-    for wanted in ("by", "from"):
-        for child in tree.children[verb.i]:
-            if tree.deps[child] in ("agent", "prep") and tree.lower[child] == wanted:
-                return _child(verb.doc, tree, child, ("pobj",))
+    return phrase_object(verb, "by") or phrase_object(verb, "from")
+
+
+def phrase_object(head: Token, preposition: str) -> Token | None:
+    """The object of the first phrase on `head` opened by `preposition` ("attacked by Russia",
+    "the killing of aid workers by Israeli forces")."""
+    tree = tree_of(head.doc)
+    for child in tree.children[head.i]:
+        if tree.deps[child] in ("agent", "prep") and tree.lower[child] == preposition:
+            return _child(head.doc, tree, child, ("pobj",))
     return None
 
 

@@ -42,9 +42,13 @@ class Placement:
     workers: int | None = None  # local Dask worker processes
     dask_address: str | None = None  # tcp://host:8786 of a running scheduler
 
+    @property
+    def on_dask(self) -> bool:
+        return bool(self.workers or self.dask_address)
+
     def task_runner(self) -> TaskRunner | None:
         """None keeps the flow's default (one worker thread next to the loading loop)."""
-        if not self.workers and not self.dask_address:
+        if not self.on_dask:
             return None
         from prefect_dask import DaskTaskRunner  # dask imports in seconds: only when used
 
@@ -95,7 +99,7 @@ class Placement:
             yield
             return
         updates: dict[Any, Any] = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
-        if self.task_runner() is not None:
+        if self.on_dask:
             from prefect.server.api.server import SubprocessASGIServer
 
             server = SubprocessASGIServer()  # the same instance Prefect's ephemeral client uses
