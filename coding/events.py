@@ -36,6 +36,7 @@ from coding.reciprocal import TOPIC_VERBS, is_reciprocal
 from coding.records import ActorMatch, Event, Modality, Outcome, TraceStep
 from coding.tree import Tree, span_text, tree_of
 from coding.verbs import (
+    PLACE_PREPOSITIONS,
     Frame,
     PatternMatch,
     best_match,
@@ -116,11 +117,13 @@ def _pairs(
         or (_listed(subject, sources, source_steps) and is_reciprocal(frame.predicate, frame.obj))
     )
     # Between listed actors, a city found inside the object ("the two sides held talks in
-    # Geneva") is where they met, a role with no country what they traded ("Ukraine and
-    # Russia exchanged prisoners of war"), and the agent of a participle who brought it about
-    # ("a ceasefire brokered by Qatar"): none is a party to it.
+    # Geneva"), or any place a place preposition opens ("in Istanbul", "at the White House"),
+    # is where they met, a role with no country what they traded ("Ukraine and Russia
+    # exchanged prisoners of war"), and the agent of a participle who brought it about ("a
+    # ceasefire brokered by Qatar"): none is a party to it.
     if targets and not (
-        reciprocal and all(_not_a_party(t) or _go_between(t, frame) for t in targets)
+        reciprocal
+        and all(_not_a_party(t) or _go_between(t, frame) or _venue(t, frame) for t in targets)
     ):
         return [(s, t) for s in sources for t in targets]
     if reciprocal:
@@ -142,6 +145,19 @@ def _listed(
 
 def _not_a_party(actor: ActorMatch) -> bool:
     return actor.rule.startswith(actor_lookup.CITY_RULE) or not actor.country
+
+
+def _venue(actor: ActorMatch, frame: Frame) -> bool:
+    """Is the actor the object of a place preposition of this sentence ("talks in Ankara")?
+    A capital coded as its country is a party only when the sentence makes it one ("talks
+    with Ankara")."""
+    doc = frame.predicate.doc
+    if not actor_lookup.found_in(actor, doc):
+        return False
+    tree = tree_of(doc)
+    last = actor.end - 1
+    opener = tree.heads[last]
+    return tree.deps[last] == "pobj" and tree.lower[opener] in PLACE_PREPOSITIONS
 
 
 def _go_between(actor: ActorMatch, frame: Frame) -> bool:

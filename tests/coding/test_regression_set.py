@@ -39,6 +39,8 @@ MUST_PASS = (
     "s08-leader-leaves-capital", "s08-return-home", "s16-quit-bloc",
     # A name the parser made a noun-phrase adverb is the object: "visited Washington".
     "s04-visit-name-as-adverb",
+    # A place the listed actors met in is no party: "held talks in Istanbul".
+    "s04-talks-venue-capital", "s05-sign-deal-at-venue",
     # The object when the pattern's target phrase is the source's own; a denial's target.
     "s20-mass-expulsion", "m-denied-attacking",
     # A demand made through a clause is on the clause's subject; a named verb beats a bare
