@@ -41,6 +41,8 @@ MUST_PASS = (
     "s04-visit-name-as-adverb",
     # A place the listed actors met in is no party: "held talks in Istanbul".
     "s04-talks-venue-capital", "s05-sign-deal-at-venue",
+    # Only people are held in detention: a summit, a town or an exchange is not.
+    "s04-hold-summit", "s17-hold-town-no-detention", "s08-hold-prisoner-exchange",
     # The object when the pattern's target phrase is the source's own; a denial's target.
     "s20-mass-expulsion", "m-denied-attacking",
     # A demand made through a clause is on the clause's subject; a named verb beats a bare
