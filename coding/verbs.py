@@ -28,10 +28,12 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod"})
 # Links through which a verb takes its subject from the word it hangs on: conjoined verbs,
-# complements ("agreed to meet"), "is about to restore" (acomp), adverbial clauses.
-CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp"})
+# complements ("agreed to meet"), "is about to restore" (acomp), adverbial clauses, and a
+# progressive the parser read as the complement of "is" ("X is mediating": attr).
+CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp", "attr"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 # Verbs whose object does not do what follows: in "promised Kyiv to send tanks" the one who
 # promised sends them. After any other verb the object does ("urged Israel to agree").
@@ -104,6 +106,13 @@ def _own_subject(verb: Token) -> Token | None:
     for child in tree.children[verb.i]:
         if tree.deps[child] in SUBJECT_DEPS:
             return verb.doc[child]
+    # The parser may hang the subject on one of the verb's auxiliaries ("Egypt and Qatar are
+    # mediating": "Egypt" under "are"); it is the verb's subject all the same.
+    for child in tree.children[verb.i]:
+        if tree.deps[child] in AUXILIARY_DEPS:
+            for below in tree.children[child]:
+                if tree.deps[below] in SUBJECT_DEPS:
+                    return verb.doc[below]
     return None
 
 
