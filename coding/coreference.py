@@ -9,7 +9,9 @@ Only unambiguous cases resolve; no actor is better than a wrong one:
   people named in the singular ("the army", "police"); two different candidates of that kind in
   that sentence are ambiguous;
 - a possessive pronoun of a subject says whose the subject is, by the same rules: "Russia said
-  its forces shelled Kharkiv" (RUSMIL);
+  its forces shelled Kharkiv" (RUSMIL); on what a reported act was done to, "its" is the
+  speaker's only when the doer cannot be "it" (coding/participants.py): "Taiwan said Chinese
+  warplanes entered its air defence zone";
 - "the two sides", "both countries" take the last pair of actors an event linked;
 - "the neighbouring state", "the other side" take the member of that pair the sentence does not
   name, when it names exactly one of them.
@@ -290,6 +292,8 @@ def _agrees(word: str, actors: list[ActorMatch]) -> bool:
 def _governing_subject(phrase: Token, lookup: ActorLookup) -> list[ActorMatch]:
     """The actors subject of the verb whose clause contains the verb of `phrase`."""
     verb = phrase.head
+    if verb.dep_ in ("prep", "agent", "dative"):  # "fired at its positions": the verb's phrase
+        verb = verb.head
     while verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head != verb:
         verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from coding import actors as actor_lookup
 from coding.context import SentenceContext
+from coding.coordination import coordinated_heads
 from coding.coreference import SPEAKER_RULE, ArticleMemory
 from coding.entries import SlotKind
 from coding.modality import DENIAL_VERBS, marked_by_to
@@ -28,6 +29,7 @@ from coding.verbs import (
     Frame,
     PatternMatch,
     find_object,
+    find_subject,
     is_passive,
     phrase_object,
     prepositional_objects,
@@ -78,10 +80,33 @@ def actors_or_resolved(
         owners, step = memory.resolve_owner(head, lookup)
         if step is not None:
             return actor_lookup.owned_by(found, owners), [step]
+    elif _speakers_not_doers(head):
+        # What a reported act was done to is the speaker's when it cannot be the doer's:
+        # "Taiwan said Chinese warplanes entered its air defence zone" is an act on Taiwan,
+        # "Kenya said militants attacked its troops" on KENMIL. Only the speaker, not an owner
+        # from an earlier sentence.
+        owners, step = memory.resolve_owner(head, lookup)
+        if step is not None and step.rule == SPEAKER_RULE:
+            return actor_lookup.owned_by(found, owners), [step]
     if found:
         described, step = memory.described(head, found, lambda: _named_before(head, hits, ctx))
         return (described, [step]) if step is not None else (found, [])
     return actor_lookup.nested_actors(head, hits, ctx.compiled, ctx.published), []
+
+
+def _speakers_not_doers(thing: Token) -> bool:
+    """Is the thing "its" something in a reported clause, where "its" cannot be the doer's: the
+    doer a plural noun or a list ("Taiwan said Chinese warplanes entered its air defence
+    zone")? After a singular doer it could be either ("Ukraine said Russia attacked its energy
+    infrastructure", "the Philippines"), and no actor is better than a wrong one."""
+    owner = next((c for c in thing.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ != "its":
+        return False
+    verb = thing.head.head if thing.dep_ == "pobj" else thing.head
+    if verb.dep_ != "ccomp":
+        return False
+    doer = find_subject(verb)
+    return doer is not None and (doer.tag_ == "NNS" or len(coordinated_heads(doer)) > 1)
 
 
 def _named_before(head: Token, hits, ctx: SentenceContext) -> list[ActorMatch]:
