@@ -291,12 +291,12 @@ def _phrase_actors(
     agent_rules = [a.rule_id for a in agents]
     if not named:
         return [_match(head, _blocks(a.code for a in agents), agent_hits, agent_rules, roles)]
-    if not agents:
-        # A place or thing named after a country: "the Ukrainian city of Kharkiv" -> UKR.
-        hit, code, rule = covering or _nearest(named, head)
-        return [_match(head, code, [hit], [rule], roles)]
     primary = covering or _nearest(named, head)
     countries = [n for n in named if n is primary or _listed_with(n[0], primary[0], head.doc)]
+    if not agents:
+        # A place or thing named after a country: "the Ukrainian city of Kharkiv" -> UKR; one
+        # per country of a list: "Chinese and Russian bombers" -> CHN, RUS.
+        return [_match(head, code, [hit], [rule], roles) for hit, code, rule in countries]
     found: dict[str, ActorMatch] = {}
     for hit, code, rule in countries:
         # A role word composes with a country of its own part of the phrase: "troops of

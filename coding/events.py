@@ -36,7 +36,6 @@ from coding.reciprocal import TOPIC_VERBS, is_reciprocal
 from coding.records import ActorMatch, Event, Modality, Outcome, TraceStep
 from coding.tree import Tree, span_text, tree_of
 from coding.verbs import (
-    PLACE_PREPOSITIONS,
     Frame,
     PatternMatch,
     best_match,
@@ -46,6 +45,9 @@ from coding.verbs import (
 )
 
 NULL_CODE = "---"
+# Where listed actors meet: "talks in Ankara", "a deal signed at the White House". Not "near":
+# "flew a joint patrol near Japan" is aimed at Japan.
+VENUE_PREPOSITIONS = frozenset({"in", "at"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 # Verbs of the subject's own intention ("agreed to", "plans to"); appeals, demands and threats
 # to others ("urged X to") are events of their own.
@@ -117,7 +119,7 @@ def _pairs(
         or (_listed(subject, sources, source_steps) and is_reciprocal(frame.predicate, frame.obj))
     )
     # Between listed actors, a city found inside the object ("the two sides held talks in
-    # Geneva"), or any place a place preposition opens ("in Istanbul", "at the White House"),
+    # Geneva"), or any place "in" or "at" opens ("in Istanbul", "at the White House"),
     # is where they met, a role with no country what they traded ("Ukraine and Russia
     # exchanged prisoners of war"), and the agent of a participle who brought it about ("a
     # ceasefire brokered by Qatar"): none is a party to it.
@@ -148,7 +150,7 @@ def _not_a_party(actor: ActorMatch) -> bool:
 
 
 def _venue(actor: ActorMatch, frame: Frame) -> bool:
-    """Is the actor the object of a place preposition of this sentence ("talks in Ankara")?
+    """Is the actor the object of "in" or "at" in this sentence ("talks in Ankara")?
     A capital coded as its country is a party only when the sentence makes it one ("talks
     with Ankara")."""
     doc = frame.predicate.doc
@@ -157,7 +159,7 @@ def _venue(actor: ActorMatch, frame: Frame) -> bool:
     tree = tree_of(doc)
     last = actor.end - 1
     opener = tree.heads[last]
-    return tree.deps[last] == "pobj" and tree.lower[opener] in PLACE_PREPOSITIONS
+    return tree.deps[last] == "pobj" and tree.lower[opener] in VENUE_PREPOSITIONS
 
 
 def _go_between(actor: ActorMatch, frame: Frame) -> bool:

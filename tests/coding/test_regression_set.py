@@ -45,6 +45,8 @@ MUST_PASS = (
     # "its" in a reported clause is the speaker's when the doer is plural, else left open.
     "s19-reported-its-infrastructure", "s19-reported-its-positions", "s19-reported-its-troops",
     "s19-reported-its-own-missile",
+    # A list of countries naming things ("Chinese and Russian bombers") is one actor each.
+    "s15-joint-patrol-listed-countries",
     # A place the listed actors met in is no party: "held talks in Istanbul".
     "s04-talks-venue-capital", "s05-sign-deal-at-venue",
     # Only people are held in detention: a summit, a town or an exchange is not.
