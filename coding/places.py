@@ -279,10 +279,18 @@ def _name_tokens(tree: Tree, pobj: int, depth: int = 0) -> Iterable[int]:
 
 def _holders(tree: Tree, predicate: int) -> list[int]:
     """The tokens whose locative prepositions place the event: the predicate, its direct
-    object, for an event noun ("held talks in Geneva") the verb governing it, and for the
-    purpose or the outcome of an act ("marched in Belgrade to demand ...", "struck a building
-    in Kharkiv, killing seven") the act's own."""
+    object, what it was done from ("kidnapped students from a school in Zamfara"), for an event
+    noun ("held talks in Geneva") the verb governing it, and for the purpose or the outcome of
+    an act ("marched in Belgrade to demand ...", "struck a building in Kharkiv, killing seven")
+    the act's own."""
     holders = [predicate] + [c for c in tree.children[predicate] if tree.deps[c] == "dobj"]
+    holders += [
+        pobj
+        for prep in tree.children[predicate]
+        if tree.deps[prep] == "prep" and tree.lower[prep] == "from"
+        for pobj in tree.children[prep]
+        if tree.deps[pobj] == "pobj"
+    ]
     if tree.pos[predicate] == "NOUN" and tree.deps[predicate] == "dobj":
         holders.append(tree.heads[predicate])
     if _purpose_or_outcome(tree, predicate):

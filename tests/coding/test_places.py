@@ -158,6 +158,20 @@ def test_place_of_the_direct_object(vocab):
     assert place is not None and (place.name, place.country) == ("Donetsk", "UKR")
 
 
+def test_what_an_act_was_done_from_places_it(vocab):
+    # Gunmen kidnapped students from a school in Kaduna .
+    doc = parse(
+        vocab,
+        ["Gunmen", "kidnapped", "students", "from", "a", "school", "in", "Kaduna", "."],
+        [1, 1, 1, 1, 5, 3, 5, 6, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "pobj", "punct"],
+        ["NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["O", "O", "O", "O", "O", "O", "O", "B-GPE", "O"],
+    )
+    place = event_place(doc[1])
+    assert place is not None and (place.name, place.country) == ("Kaduna", "NGA")
+
+
 def test_the_purpose_of_an_act_happens_where_the_act_does(vocab):
     # Protesters marched in Belgrade to demand change .
     words = ["Protesters", "marched", "in", "Belgrade", "to", "demand", "change", "."]

@@ -47,6 +47,8 @@ MUST_PASS = (
     "s19-reported-its-own-missile",
     # A list of countries naming things ("Chinese and Russian bombers") is one actor each.
     "s15-joint-patrol-listed-countries",
+    # Where an act was done from places it: "kidnapped students from a school in X".
+    "s18-kidnap-from-place",
     # A place the listed actors met in is no party: "held talks in Istanbul".
     "s04-talks-venue-capital", "s05-sign-deal-at-venue",
     # Only people are held in detention: a summit, a town or an exchange is not.
