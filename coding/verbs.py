@@ -29,6 +29,9 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
+# CAMEO roots of the subject's own acts to come: intents (03) and threats (13). Demands and
+# appeals (10, 02) are of others' acts, so a complement clause's own subject is their target.
+OWN_ACT_ROOTS = frozenset({"03", "13"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod"})
 # Links through which a verb takes its subject from the word it hangs on: conjoined verbs,
 # complements ("agreed to meet"), "is about to restore" (acomp), adverbial clauses, and a
@@ -504,9 +507,10 @@ def _runs_in(sequence: tuple[frozenset[str], ...], tokens: list[tuple[str, ...]]
     return False
 
 
-def _fill_slot(slot: Slot, frame: Frame, taken: set[int]) -> SlotFill | None:
+def _fill_slot(slot: Slot, frame: Frame, taken: set[int], own_act: bool) -> SlotFill | None:
     """The phrase this slot refers to, if the frame has one containing the slot's words; a
-    prepositional slot skips the phrases other slots took (`taken`, by head index)."""
+    prepositional slot skips the phrases other slots took (`taken`, by head index). `own_act`:
+    the pattern codes a threat or a promise, of the subject's own act."""
     if slot.kind is SlotKind.OBJECT:
         if frame.obj is not None and _holds(slot, frame, frame.obj):
             return SlotFill(slot, frame.obj)
@@ -543,6 +547,10 @@ def _fill_slot(slot: Slot, frame: Frame, taken: set[int]) -> SlotFill | None:
                 addressee = _own_subject(verb)
                 if addressee is None or addressee.pos_ == "PRON":
                     return SlotFill(slot, find_object(verb))
+                if own_act:
+                    # "Iran could strike Israel, US officials warned": someone else's act,
+                    # no threat of the speaker's.
+                    return None
                 return SlotFill(slot, addressee)
     return None
 
@@ -634,7 +642,7 @@ def match_pattern(pattern: VerbPattern, frame: Frame) -> PatternMatch | None:
             continue
         # Two slots of one preposition name two phrases: "request for aid for Gaza".
         taken = {f.head.i for f in fills if f.slot.kind is SlotKind.PREP and f.head is not None}
-        fill = _fill_slot(slot, frame, taken)
+        fill = _fill_slot(slot, frame, taken, pattern.code[:2] in OWN_ACT_ROOTS)
         if fill is None:
             return None
         fills.append(fill)

@@ -49,6 +49,8 @@ MUST_PASS = (
     "s15-joint-patrol-listed-countries",
     # Where an act was done from places it: "kidnapped students from a school in X".
     "s18-kidnap-from-place",
+    # A threat is of the speaker's own act: "Russia could attack ..., officials warned" is not.
+    "s13-warn-of-anothers-act", "s13-threaten-forces-would-attack",
     # A place the listed actors met in is no party: "held talks in Istanbul".
     "s04-talks-venue-capital", "s05-sign-deal-at-venue",
     # Only people are held in detention: a summit, a town or an exchange is not.
