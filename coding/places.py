@@ -205,10 +205,12 @@ def resolve_place(
     gaz = gaz or gazetteer()
     key = _lookup_key(text)
     country = gaz.countries.get(key)
-    if country is not None:
+    listed_country = gaz.country_by_code.get(listed)
+    # A short name two countries share is the one the actor dictionaries chose: "Congo" is
+    # the Democratic Republic there, the Republic of the Congo in the gazetteer.
+    if country is not None and (listed_country is None or listed_country == country):
         return Place(text, country.name, country.country, None, None, PlaceReason.COUNTRY)
     candidates = gaz.cities.get(key, ())
-    listed_country = gaz.country_by_code.get(listed)
     if listed_country is not None:
         return _in_listed_country(text, candidates, listed_country)
     if not candidates:

@@ -65,6 +65,14 @@ def test_country_the_actor_dictionaries_give_beats_a_namesake_abroad():
     )
 
 
+def test_a_country_name_two_countries_share_is_the_one_the_dictionaries_chose():
+    # The gazetteer's "Congo" is the Republic of the Congo; the bundled actors say DR Congo.
+    assert resolve_place("Congo").country == "COG"
+    place = resolve_place("Congo", listed="COD")
+    assert (place.country, place.reason) == ("COD", PlaceReason.LISTED_COUNTRY)
+    assert resolve_place("Congo", listed="COG").reason is PlaceReason.COUNTRY
+
+
 def test_listed_country_chooses_its_own_city_among_namesakes():
     place = resolve_place("Tripoli", listed="LBN")
     assert (place.name, place.country, place.reason) == (
