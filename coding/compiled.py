@@ -106,8 +106,12 @@ class PredicatePatterns:
         positions = set(self.unanchored)  # a set: a pattern keyed on alternatives may come twice
         for word in present & self.keys:
             positions.update(self.by_word[word])
+        anchors = self.anchors
         for position in sorted(positions):
-            if self.anchors[position].possible(present):
+            anchor = anchors[position]
+            # Its required words tested here first: most positions lack one, and the set test
+            # costs less than the method call that repeats it.
+            if anchor.required <= present and anchor.possible(present):
                 yield self.patterns[position]
 
 
