@@ -80,6 +80,11 @@ class SentenceHits:
     slot_cache: dict[tuple[int, date], tuple[ActorMatch, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # resolve_actor_code's answers by the hit's start and the date: each phrase holding the
+    # hit asks again, and so does listed_places.
+    code_cache: dict[tuple[int, date], tuple[str, str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     # listed_places by date: each predicate of the sentence asks.
     place_cache: dict[date, Mapping[int, str]] = field(
         default_factory=dict, compare=False, repr=False
@@ -146,6 +151,16 @@ def phrase_positions(head: Token, role_head: bool) -> set[int]:
     return found
 
 
+def actor_code(
+    hit: Hit, hits: SentenceHits, compiled: CompiledDictionaries, on: date
+) -> tuple[str, str]:
+    """resolve_actor_code, once per hit and date in the sentence."""
+    found = hits.code_cache.get((hit.start, on))
+    if found is None:
+        found = hits.code_cache[hit.start, on] = resolve_actor_code(hit, compiled, on)
+    return found
+
+
 def resolve_actor_code(hit: Hit, compiled: CompiledDictionaries, on: date) -> tuple[str, str]:
     """The code of a named actor on a date: first entry (dictionary order) whose range applies.
     The rule names the entry and, for a dated code, the range that applied ("@2019-05-20..")."""
@@ -173,7 +188,7 @@ def listed_places(
 def _listed_places(hits: SentenceHits, compiled: CompiledDictionaries, on: date) -> dict[int, str]:
     found: dict[int, str] = {}
     for hit in hits.actors:
-        code, _ = resolve_actor_code(hit, compiled, on)
+        code, _ = actor_code(hit, hits, compiled, on)
         country, role = split_code(code, compiled.role_codes) if code else ("", "")
         if country and not role:
             found.update(dict.fromkeys(range(hit.start, hit.end), country))
@@ -271,11 +286,11 @@ def _phrase_actors(
     head_agent = _covering(hits.agents, head.i) is not None
     indices = phrase_positions(head, head_agent)
     lower = tree_of(head.doc).lower
-    former = not FORMER_WORDS.isdisjoint([lower[i] for i in indices])
+    former = not FORMER_WORDS.isdisjoint(map(lower.__getitem__, indices))  # no list, no frame
     named = []
     for hit in hits.actors:
         if not indices.isdisjoint(range(hit.start, hit.end)):
-            code, rule = resolve_actor_code(hit, compiled, on)
+            code, rule = actor_code(hit, hits, compiled, on)
             if not code and former:
                 code, rule = _former_holder(hit, compiled)
             if code:
