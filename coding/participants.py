@@ -310,6 +310,8 @@ def same_country(
     the resignation of the prime minister" -> GEOGOV. Not when that side is the state itself
     (a country, its government or forces): "the government thanked China for its assistance"
     is not China thanking itself."""
+    if not any(a.role and not a.country for a in actors):
+        return actors, []  # no role without a country, none to give one: asked four times a verb
     countries = {actor_lookup.state_of(a) for a in others} - {""}
     if len(countries) != 1 or any(a.country and _acts_for_state(a) for a in others):
         return actors, []
