@@ -345,12 +345,14 @@ def _code_predicate(
         targets, office = participants.counterpart_role(targets, sources)
         sources, office_back = participants.counterpart_role(sources, targets)
         steps += shared + shared_back + office + office_back
+    # Jurisdiction before place: "Mexican authorities detained migrants near the US border"
+    # are Mexico's detainees, wherever the border's name points.
+    targets, within = participants.within_jurisdiction(targets, sources, code)
     named_places = actor_lookup.listed_places(hits, ctx.compiled, ctx.published)
     sources, targets, placed = participants.country_of_place(
         sources, targets, predicate, named_places
     )
-    targets, within = participants.within_jurisdiction(targets, sources, code)
-    steps += placed + within
+    steps += within + placed
     subject = found.source_head or frame.subject
     pairs = _pairs(sources, targets, frame, subject, source_steps, among)
     # Last resorts, after reciprocity: whom a statement's clause is about, then whom the act

@@ -53,6 +53,8 @@ MUST_PASS = (
     "s13-warn-of-anothers-act", "s13-threaten-forces-would-attack",
     # A country name the actor dictionaries decide ("Congo") places the event there too.
     "s19-seize-town-in-congo",
+    # Those a government detains at home are its own, before the place's country.
+    "s17-detain-near-foreign-border",
     # A place the listed actors met in is no party: "held talks in Istanbul".
     "s04-talks-venue-capital", "s05-sign-deal-at-venue",
     # Only people are held in detention: a summit, a town or an exchange is not.
