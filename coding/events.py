@@ -331,7 +331,10 @@ def _code_predicate(
     targets, target_steps = (
         ([], []) if among else participants.target_actors(frame, found, ctx, hits, memory)
     )
-    steps += source_steps + target_steps
+    # Roles an earlier event of the sentence gave a country keep it ("protesters demanding").
+    sources, earlier = participants.coded_earlier(sources, result.events)
+    targets, earlier_back = participants.coded_earlier(targets, result.events)
+    steps += source_steps + target_steps + earlier + earlier_back
     if not sources:
         result.trace.append(TraceStep("actor", rule, Outcome.NO_SOURCE, predicate.text))
         return False

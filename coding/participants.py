@@ -10,7 +10,7 @@ TraceStep.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -23,7 +23,7 @@ from coding.entries import SlotKind
 from coding.modality import DENIAL_VERBS, marked_by_to
 from coding.places import place_of_event
 from coding.reciprocal import TOPIC_VERBS
-from coding.records import ActorMatch, Outcome, TraceStep
+from coding.records import ActorMatch, Event, Outcome, TraceStep
 from coding.tree import tree_of
 from coding.verbs import (
     Frame,
@@ -300,6 +300,29 @@ class RoleCountry:
             detail = f"{actor.text!r} -> {code} ({self.reason})"
             steps.append(TraceStep(self.stage, self.rule, Outcome.RESOLVED, detail))
         return given, steps
+
+
+def coded_earlier(
+    actors: list[ActorMatch], events: Sequence[Event]
+) -> tuple[list[ActorMatch], list[TraceStep]]:
+    """A role with no country that an earlier event of the sentence gave one, by the same
+    words: in "police in Dhaka clashed with protesters demanding the prime minister's
+    resignation" the clash made the protesters BGDCVL, and they are BGDCVL in their demand."""
+    if not any(a.role and not a.country for a in actors):
+        return actors, []
+    earlier = {
+        (a.start, a.end, a.text): a for e in events for a in (e.source, e.target) if a.country
+    }
+    given, steps = [], []
+    for actor in actors:
+        before = None if actor.country else earlier.get((actor.start, actor.end, actor.text))
+        if before is None or before.role != actor.role:
+            given.append(actor)
+            continue
+        given.append(replace(actor, code=before.code, country=before.country))
+        detail = f"{actor.text!r} -> {before.code} (as an earlier event of the sentence has it)"
+        steps.append(TraceStep("actor", "coded-earlier-in-sentence", Outcome.RESOLVED, detail))
+    return given, steps
 
 
 def same_country(
