@@ -44,8 +44,11 @@ DIRECTIVE_GOVERNORS = frozenset(
 # object of "call on", "appeal to".
 ASKED_DEPS = frozenset({"dobj", "nsubjpass"})
 ASKED_PREPS = frozenset({"on", "upon", "to"})
-# Verbs whose infinitive complement did not happen: "refused to attack", "failed to agree".
-NEGATING_GOVERNORS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid"})
+# Verbs whose infinitive complement did not happen: "refused to attack", "failed to agree";
+# and "is unlikely to send troops", which is no act either.
+NEGATING_GOVERNORS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid", "unlikely"})
+# Words that make their infinitive complement a possibility: "is likely to meet".
+POSSIBILITY_GOVERNORS = frozenset({"likely"})
 # Verbs that report what someone else said: their clausal complement is reported speech.
 SPEECH_VERBS = frozenset(
     {"say", "tell", "report", "announce", "claim", "state", "add", "note", "confirm", "allege",
@@ -162,6 +165,8 @@ def modality_of(verb: Token) -> Modality:
             future = True
         if link == "xcomp" and lemma in NEGATING_GOVERNORS:
             negated = True
+        if link == "xcomp" and lemma in POSSIBILITY_GOVERNORS:
+            hypothetical = True
         if link == "xcomp" and lemma in ("have", "be") and _has_child(tree, governor, "yet"):
             negated = True  # "has yet to recognise", "is yet to sign"
         if link == "ccomp" and lemma in DENIAL_VERBS:

@@ -73,6 +73,22 @@ def test_neither_subject_yet_to_and_denied_claims_negate_the_act(vocab):
     assert not modality_of(confirmed[5]).negated
 
 
+@pytest.mark.parametrize(("word", "negated", "hypothetical"), [
+    ("likely", False, True), ("unlikely", True, False),
+])
+def test_an_act_likely_is_possible_and_unlikely_is_none(vocab, word, negated, hypothetical):
+    # "Russia is (un)likely to attack Ukraine", "to attack" the adjective's complement
+    doc = Doc(
+        vocab,
+        words=["Russia", "is", word, "to", "attack", "Ukraine"],
+        heads=[1, 1, 1, 4, 2, 4],
+        deps=["nsubj", "ROOT", "acomp", "aux", "xcomp", "dobj"],
+        lemmas=["Russia", "be", word, "to", "attack", "Ukraine"],
+    )
+    modality = modality_of(doc[4])
+    assert (modality.negated, modality.hypothetical) == (negated, hypothetical)
+
+
 def test_an_act_someone_is_ready_to_do_is_intended_not_done(vocab):
     # "Iran is ready to hold talks": the talks are an intention (CAMEO 036), not talks
     doc = Doc(

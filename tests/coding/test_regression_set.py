@@ -57,6 +57,8 @@ MUST_PASS = (
     "s17-detain-near-foreign-border",
     # The same words keep the country an earlier event of the sentence gave them.
     "s10-protesters-demanding-placed-by-clash",
+    # An act "likely" is possible, one "unlikely" none.
+    "m-likely-to-attack", "m-unlikely-to-invade",
     # A place the listed actors met in is no party: "held talks in Istanbul".
     "s04-talks-venue-capital", "s05-sign-deal-at-venue",
     # Only people are held in detention: a summit, a town or an exchange is not.
