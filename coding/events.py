@@ -78,10 +78,14 @@ def _governing_verb(predicate: Token) -> Token | None:
 
 
 def _noun_governor(tree: Tree, noun: int) -> int | None:
-    """The verb an event noun depends on, as its object or through a preposition."""
+    """The verb an event noun depends on, as its object or through a preposition; through
+    the noun that measures it too: "host a new round of talks", "launched a wave of strikes"."""
     head = tree.heads[noun]
     if tree.deps[noun] == "pobj":
+        measured = tree.lower[head] == "of"
         head = tree.heads[head]
+        if measured and tree.pos[head] == "NOUN" and head != noun:
+            return _noun_governor(tree, head)
     return head if tree.pos[head] in ("VERB", "AUX") and head != noun else None
 
 

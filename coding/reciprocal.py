@@ -41,4 +41,14 @@ def is_reciprocal(predicate: Token, obj: Token | None) -> bool:
     if obj is None:
         return predicate.lemma_.lower() in RECIPROCAL_VERBS  # "Israel and Hamas clashed"
     words = {t.lower_ for t in obj.subtree} | {obj.lemma_.lower()}
-    return bool(words & RECIPROCAL_WORDS) or obj.lemma_.lower() in RELATION_NOUNS
+    return bool(words & RECIPROCAL_WORDS) or any(
+        noun.lemma_.lower() in RELATION_NOUNS for noun in (obj, *_measured(obj))
+    )
+
+
+def _measured(noun: Token) -> list[Token]:
+    """What a noun measures: "a new round of talks" -> talks."""
+    return [
+        pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children if pobj.dep_ == "pobj"
+    ]

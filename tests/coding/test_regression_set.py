@@ -59,6 +59,8 @@ MUST_PASS = (
     "s10-protesters-demanding-placed-by-clash",
     # An act "likely" is possible, one "unlikely" none.
     "m-likely-to-attack", "m-unlikely-to-invade",
+    # "A round of talks" is talks: between listed actors, and only as real as its verb.
+    "s04-round-of-talks-venue", "s04-ready-to-host-round-of-talks",
     # A place the listed actors met in is no party: "held talks in Istanbul".
     "s04-talks-venue-capital", "s05-sign-deal-at-venue",
     # Only people are held in detention: a summit, a town or an exchange is not.
