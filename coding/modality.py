@@ -25,12 +25,14 @@ CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # spaCy splits "won't" into "wo" + "n't"
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs, and adjectives of readiness, whose infinitive complement is an intention, not a
-# fact: "plans to attack", "is ready to hold talks".
+# fact: "plans to attack", "is ready to hold talks", "is set to launch", "is poised to seize"
+# (a verb or an adjective, as the parser reads it).
 INTENT_GOVERNORS = frozenset(
     {"plan", "intend", "want", "hope", "seek", "aim", "prepare", "consider", "vow", "expect",
      "wish", "try", "attempt", "propose", "offer", "decide", "agree", "promise", "pledge",
      "threaten", "demand", "urge", "ask", "call", "need", "be",
-     "ready", "willing", "prepared", "eager", "keen", "determined", "open"}
+     "ready", "willing", "prepared", "eager", "keen", "determined", "open", "set", "poise",
+     "poised"}
 )
 # Verbs that ask someone else to act: their infinitive complement, when it is asked of another
 # ("urged Israel to attack", "Obama was pressured to help Iran"), is the request's content, not

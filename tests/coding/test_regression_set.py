@@ -57,8 +57,8 @@ MUST_PASS = (
     "s17-detain-near-foreign-border",
     # The same words keep the country an earlier event of the sentence gave them.
     "s10-protesters-demanding-placed-by-clash",
-    # An act "likely" is possible, one "unlikely" none.
-    "m-likely-to-attack", "m-unlikely-to-invade",
+    # An act "likely" is possible, one "unlikely" none, one "set" or "poised" to be done intended.
+    "m-likely-to-attack", "m-unlikely-to-invade", "m-set-to-launch", "m-poised-to-seize",
     # "A round of talks" is talks: between listed actors, and only as real as its verb.
     "s04-round-of-talks-venue", "s04-ready-to-host-round-of-talks",
     # A place the listed actors met in is no party: "held talks in Istanbul".
