@@ -5,7 +5,8 @@ is never coded as the act itself: conflictual acts become the matching CAMEO thr
 ones the matching intent (INTENT_CODES), flagged hypothetical. A future or planned act ("will
 meet", "plans to attack") keeps its code and is flagged future, as CAMEO codes announced
 actions; analysts filter on the flag.
-Reported speech ("X said Y attacked Z") codes Y -> Z with the flag set.
+Reported speech ("X said Y attacked Z") codes Y -> Z with the flag set; so does hearsay with no
+named speaker ("Y reportedly attacked Z", "Y is believed to have attacked Z").
 """
 
 from __future__ import annotations
@@ -57,6 +58,10 @@ SPEECH_VERBS = frozenset(
      "declare", "insist", "assert", "explain", "write", "reveal", "disclose", "warn", "believe"}
 )
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
+# Hearsay without a named speaker: "Iran reportedly supplied missiles", "is believed to have
+# supplied" (a passive verb of saying or believing) are reported, as "X said" is.
+HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+HEARSAY_PASSIVES = SPEECH_VERBS | {"think", "understand", "suspect", "rumour", "rumor"}
 # Verbs that undo the event noun they have as subject: "the talks collapsed", "the summit was
 # postponed". With the particle they need: "talks broke down", "the meeting was called off".
 UNDOING_VERBS = frozenset(
@@ -149,7 +154,7 @@ def modality_of(verb: Token) -> Modality:
         # "is going to attack"
         tree.deps[verb.i] == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG"
     )
-    reported = False
+    reported = _hearsay_adverb(tree, verb.i)
     current = verb.i
     for governor in governing_chain(tree, verb.i):
         link = "xcomp" if _infinitive(tree, current) else tree.deps[current]
@@ -175,6 +180,8 @@ def modality_of(verb: Token) -> Modality:
             negated = True
         if link == "ccomp" and lemma in SPEECH_VERBS:
             reported = True
+        if link == "xcomp" and lemma in HEARSAY_PASSIVES and _passive(tree, governor):
+            reported = True
         if link == "advcl" and _has_mark(tree, current, CONDITIONAL_MARKS):
             hypothetical = True
         if link == "xcomp" and _negated(tree, governor):
@@ -186,8 +193,18 @@ def modality_of(verb: Token) -> Modality:
             hypothetical = hypothetical or bool(governor_aux & CONDITIONAL_AUX)
             future = future or bool(governor_aux & FUTURE_AUX)
         current = governor
-    passive = any(tree.deps[c] in ("auxpass", "nsubjpass") for c in tree.children[verb.i])
-    return Modality(negated, hypothetical, future, reported, passive)
+    return Modality(negated, hypothetical, future, reported, _passive(tree, verb.i))
+
+
+def _hearsay_adverb(tree: Tree, verb: int) -> bool:
+    for child in tree.children[verb]:  # a loop, as in _negated
+        if tree.deps[child] == "advmod" and tree.lower[child] in HEARSAY_ADVERBS:
+            return True
+    return False
+
+
+def _passive(tree: Tree, verb: int) -> bool:
+    return any(tree.deps[c] in ("auxpass", "nsubjpass") for c in tree.children[verb])
 
 
 def _has_child(tree: Tree, verb: int, word: str) -> bool:

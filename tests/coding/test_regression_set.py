@@ -59,6 +59,8 @@ MUST_PASS = (
     "s10-protesters-demanding-placed-by-clash",
     # An act "likely" is possible, one "unlikely" none, one "set" or "poised" to be done intended.
     "m-likely-to-attack", "m-unlikely-to-invade", "m-set-to-launch", "m-poised-to-seize",
+    # Hearsay with no named speaker is reported: "reportedly", "is believed to have".
+    "m-reportedly-supplied", "m-believed-to-have-supplied",
     # "A round of talks" is talks: between listed actors, and only as real as its verb.
     "s04-round-of-talks-venue", "s04-ready-to-host-round-of-talks",
     # A place the listed actors met in is no party: "held talks in Istanbul".
