@@ -108,6 +108,8 @@ def find_hits(sent: Span, compiled: CompiledDictionaries) -> SentenceHits:
         key = " ".join(tree.lower[start:end])
         if key in compiled.proper_keys and any(t.is_lower for t in doc[start:end]):
             continue  # a name needs its capitals: "a strict Islamic state" is no group
+        if _stance_toward(tree, start):
+            continue  # "pro-EU protesters" are not the EU
         hit = Hit(label, start, end, key)
         (discards if label == DISCARD_LABEL else candidates).append(hit)
     candidates.sort(key=lambda h: (-(h.end - h.start), h.label != ACTOR_LABEL, h.start))
@@ -123,6 +125,13 @@ def find_hits(sent: Span, compiled: CompiledDictionaries) -> SentenceHits:
         agents=tuple(h for h in kept if h.label == AGENT_LABEL),
         discards=tuple(discards),
     )
+
+
+def _stance_toward(tree: Tree, start: int) -> bool:
+    """Does a name or role word follow "pro-"? The parser splits the hyphen off. Not "anti-":
+    an "anti-Gondor parade" is aimed at Gondor, as PETRARCH codes it, and the role words after
+    it ("anti-government protesters") compose as they should."""
+    return start >= 2 and tree.lower[start - 1] == "-" and tree.lower[start - 2] == "pro"
 
 
 def phrase_positions(head: Token, role_head: bool) -> set[int]:
