@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from coding.records import Modality
 from coding.tree import Tree, tree_of
-from coding.verbs import is_verb
+from coding.verbs import is_passive, is_verb
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 # Adverbs that a negation before them turns into a negation of the verb ("not ever", "not yet").
@@ -180,7 +180,7 @@ def modality_of(verb: Token) -> Modality:
             negated = True
         if link == "ccomp" and lemma in SPEECH_VERBS:
             reported = True
-        if link == "xcomp" and lemma in HEARSAY_PASSIVES and _passive(tree, governor):
+        if link == "xcomp" and lemma in HEARSAY_PASSIVES and is_passive(verb.doc[governor]):
             reported = True
         if link == "advcl" and _has_mark(tree, current, CONDITIONAL_MARKS):
             hypothetical = True
@@ -193,7 +193,7 @@ def modality_of(verb: Token) -> Modality:
             hypothetical = hypothetical or bool(governor_aux & CONDITIONAL_AUX)
             future = future or bool(governor_aux & FUTURE_AUX)
         current = governor
-    return Modality(negated, hypothetical, future, reported, _passive(tree, verb.i))
+    return Modality(negated, hypothetical, future, reported, is_passive(verb))
 
 
 def _hearsay_adverb(tree: Tree, verb: int) -> bool:
@@ -201,10 +201,6 @@ def _hearsay_adverb(tree: Tree, verb: int) -> bool:
         if tree.deps[child] == "advmod" and tree.lower[child] in HEARSAY_ADVERBS:
             return True
     return False
-
-
-def _passive(tree: Tree, verb: int) -> bool:
-    return any(tree.deps[c] in ("auxpass", "nsubjpass") for c in tree.children[verb])
 
 
 def _has_child(tree: Tree, verb: int, word: str) -> bool:
