@@ -129,8 +129,8 @@ def find_hits(sent: Span, compiled: CompiledDictionaries) -> SentenceHits:
 
 def _stance_toward(tree: Tree, start: int) -> bool:
     """Does a name or role word follow "pro-"? The parser splits the hyphen off. Not "anti-":
-    an "anti-Gondor parade" is aimed at Gondor, as PETRARCH codes it, and the role words after
-    it ("anti-government protesters") compose as they should."""
+    an "anti-Israel rally" is aimed at Israel, as PETRARCH codes such phrases, and the role
+    words after it ("anti-government protesters") compose as they should."""
     return start >= 2 and tree.lower[start - 1] == "-" and tree.lower[start - 2] == "pro"
 
 
