@@ -44,6 +44,8 @@ MACHINES = frozenset(
                  "ship", "vessel", "gunboat", "submarine", "missile", "rocket")
     for form in (word, word + "s")
 ) | {"aircraft", "artillery", "defence", "defences", "defense", "defenses"}
+# CAMEO's roots of force: coerce, assault, fight, mass violence.
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # "former minister", "ex-president": out of office, one of the elite (ELI).
 FORMER_WORDS = frozenset({"former", "ex", "ex-"})
 ELITE_ROLE = "ELI"
@@ -496,17 +498,23 @@ def nested_actors(
     """The first actors found inside the phrase's prepositional phrases, nearest first: "the
     closure of schools in Gaza" -> PSE. Clauses inside the phrase are not searched, but a
     clause with a subject of its own says whom the phrase is about: "fears that Iran could join
-    the war against X" are about Iran. Machines of no country are passed over (MACHINES)."""
+    the war against X" are about Iran. Machines of no country are passed over (MACHINES), and
+    so is who used force on a thing of the phrase (_forced_on)."""
     if head is None:
         return []
     doc = head.doc
     tree = tree_of(doc)
+    # Searched from an event, force on a thing inside it may be the event itself: "condemned
+    # the seizure of a ship hijacked by Houthi rebels" is aimed at the Houthis.
+    of_event = tree.lemmas[head.i] in compiled.nouns_by_lemma
     queue = [head.i]
     while queue:
         token = queue.pop(0)
         for child in tree.children[token]:
             dep = tree.deps[child]
-            if dep in CLAUSE_DEPS:
+            if dep in CLAUSE_DEPS or (
+                dep == "agent" and not of_event and _forced_on(tree, token, compiled)
+            ):
                 continue
             subject = _own_clause_subject(tree, child) if dep == "acl" else None
             if subject is not None:
@@ -522,6 +530,21 @@ def nested_actors(
                     return found
             queue.append(child)
     return []
+
+
+def _forced_on(tree: Tree, participle: int, compiled: CompiledDictionaries) -> bool:
+    """Does the participle tell of force used on the thing it describes, by someone else? Then
+    its "by" phrase names who used it, not whose the thing is: "the crew of a tanker attacked
+    by Houthi rebels" are no Houthis. A deed keeps its doer ("war crimes committed by Russia",
+    "attacks carried out by Hamas"): the participle is no act of force by itself, only with
+    certain objects ("commit massacre"), or the noun is an event of its own."""
+    patterns = compiled.verbs_by_lemma.get(tree.lemmas[participle])
+    return (
+        tree.deps[participle] == "acl"
+        and patterns is not None
+        and any(patterns.patterns[i].code[:2] in FORCE_ROOTS for i in patterns.unanchored)
+        and tree.lemmas[tree.heads[participle]] not in compiled.nouns_by_lemma
+    )
 
 
 def found_in(actor: ActorMatch, doc) -> bool:

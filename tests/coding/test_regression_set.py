@@ -63,6 +63,9 @@ MUST_PASS = (
     "m-reportedly-supplied", "m-believed-to-have-supplied",
     # Those "pro-" a name support it and are not it.
     "s14-pro-eu-protesters-are-not-the-eu",
+    # Who used force on a thing ("a ship attacked by pirates") is not whose it is, unless the
+    # phrase is the event itself ("the seizure of a ship hijacked by X").
+    "s07-rescue-crew-of-attacked-ship", "s11-condemn-seizure-of-hijacked-ship",
     # "A round of talks" is talks: between listed actors, and only as real as its verb.
     "s04-round-of-talks-venue", "s04-ready-to-host-round-of-talks",
     # A place the listed actors met in is no party: "held talks in Istanbul".
