@@ -44,6 +44,12 @@ MACHINES = frozenset(
                  "ship", "vessel", "gunboat", "submarine", "missile", "rocket")
     for form in (word, word + "s")
 ) | {"aircraft", "artillery", "defence", "defences", "defense", "defenses"}
+# Roles of groups outside the state, and the roles that words of rank within any group give
+# ("leader" GOV, "commander" MIL): the rank of a group is the group ("student leaders", "a
+# guerrilla commander", "the leader of an opposition party"). Civilians are left out: "civilian
+# leaders" are a government.
+GROUP_ROLES = frozenset("REB OPP PTY CRM LAB BUS REL EDU MED INS SEP RAD UAF".split())
+RANK_ROLES = frozenset({"GOV", "MIL"})
 # CAMEO's roots of force: coerce, assault, fight, mass violence.
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # "former minister", "ex-president": out of office, one of the elite (ELI).
@@ -257,13 +263,16 @@ def role_blocks(role: str) -> list[str]:
 
 
 def _blocks(codes) -> str:
-    """Role blocks in order, each once: "Foreign Ministry spokesman" is GOV, not GOVGOV."""
+    """Role blocks in order, each once: "Foreign Ministry spokesman" is GOV, not GOVGOV. A
+    group's leaders and commanders are the group: "rebel leaders" are REB, not REBGOV."""
     seen: list[str] = []
     for code in codes:
         for i in range(0, len(code), 3):
             block = code[i : i + 3]
             if block not in seen:
                 seen.append(block)
+    if not GROUP_ROLES.isdisjoint(seen):
+        seen = [block for block in seen if block not in RANK_ROLES]
     return "".join(seen)
 
 
