@@ -63,6 +63,9 @@ MUST_PASS = (
     "m-reportedly-supplied", "m-believed-to-have-supplied",
     # Those "pro-" a name support it and are not it.
     "s14-pro-eu-protesters-are-not-the-eu",
+    # Holding people is detention (173) unless they are held hostage; taking a city is no
+    # abduction (no bare "take +" as 181).
+    "s17-hold-foreign-citizens", "s13-take-revenge-is-a-threat",
     # Who used force on a thing ("a ship attacked by pirates") is not whose it is, unless the
     # phrase is the event itself ("the seizure of a ship hijacked by X").
     "s07-rescue-crew-of-attacked-ship", "s11-condemn-seizure-of-hijacked-ship",
