@@ -334,9 +334,12 @@ def build_frame(verb: Token) -> Frame:
         inner for prep, pobj in preps if not names_a_place(tree, prep, pobj.i)
         for inner in prepositional_objects(pobj) if inner[0] != "of" and inner not in preps
     )
+    # A preposition after the object opens a phrase of its own, no particle: "took Mosul in
+    # 2014" is no "take in" (grant asylum), where "took in refugees" is.
     particles = frozenset(
         tree.lower[c] for c in children
         if tree.deps[c] in PARTICLE_DEPS and tree.pos[c] in ("ADP", "ADV")
+        and not (tree.deps[c] == "prep" and obj is not None and c > obj.i)
     )
     # "clashed over the efforts of X": the parser may take the preposition for a particle and
     # its object for the direct object; a pattern naming the preposition finds it there too.

@@ -71,6 +71,8 @@ MUST_PASS = (
     "s07-rescue-crew-of-attacked-ship", "s11-condemn-seizure-of-hijacked-ship",
     # A group's leaders and commanders are the group: "gang leaders" are CRM, not CRMGOV.
     "s14-student-leaders-strike", "s17-arrest-gang-leaders", "s18-kill-guerrilla-commander",
+    # A preposition after the object is no particle: "took Mosul in June" is no "take in".
+    "s19-took-city-in-year",
     # "A round of talks" is talks: between listed actors, and only as real as its verb.
     "s04-round-of-talks-venue", "s04-ready-to-host-round-of-talks",
     # A place the listed actors met in is no party: "held talks in Istanbul".
