@@ -47,6 +47,10 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Prepositions that say where.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
 # Verbs whose "with" phrase is what was done in response: "retaliated with strikes".
+# Verbs of claiming or denying an act: their gerund is the act claimed ("denied supplying
+# weapons to Russia" is a denial, 016), never what the verb itself does to the gerund's object
+# ("denied weapons to Ukraine", a refusal, 1222).
+CLAIM_VERBS = frozenset({"deny", "admit", "acknowledge", "confirm"})
 RESPONSE_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit", "strike"})
 COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                             "southeast", "southwest"})
@@ -706,7 +710,10 @@ def _lent_objects(frame: Frame) -> Iterator[Frame]:
     courier money from Y": "courier money" hangs on "by")."""
     if frame.obj is not None:
         return
+    claimed = frame.predicate.lemma_ in CLAIM_VERBS
     for complement in frame.complements:
+        if claimed and complement.tag_ == "VBG":
+            continue
         obj = find_object(complement) if complement.dep_ == "xcomp" else None
         if obj is not None:
             yield replace(frame, borrowed_obj=obj)
