@@ -51,6 +51,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
 # weapons to Russia" is a denial, 016), never what the verb itself does to the gerund's object
 # ("denied weapons to Ukraine", a refusal, 1222).
 CLAIM_VERBS = frozenset({"deny", "admit", "acknowledge", "confirm"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 RESPONSE_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit", "strike"})
 COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                             "southeast", "southwest"})
@@ -538,7 +539,10 @@ def _fill_slot(slot: Slot, frame: Frame, taken: set[int], own_act: bool) -> Slot
             return SlotFill(slot, subject)
         return None
     if slot.kind is SlotKind.PREP:
+        tree = tree_of(frame.predicate.doc)
         for pobj in frame.prep_phrases(slot.word):
+            if slot.is_target and tree.ent_types[pobj.i] in TIME_ENTITIES:
+                continue  # "on Monday" is when, never whom: not "hold fire on +"
             if pobj.i not in taken and _holds(slot, frame, pobj):
                 return SlotFill(slot, pobj)
         return None
