@@ -30,8 +30,8 @@ RECIPROCAL_VERBS = frozenset(
 # Verbs whose object is a topic: "Putin and Xi discussed Ukraine" did nothing to Ukraine.
 TOPIC_VERBS = frozenset({"discuss", "debate"})
 # Verbs that relate their listed subjects whatever the object: "X and Y exchanged prisoners",
-# "swapped detainees", "traded accusations", "discussed the war".
-MUTUAL_VERBS = frozenset({"exchange", "swap", "trade"}) | TOPIC_VERBS
+# "swapped detainees", "traded accusations", "shared intelligence", "discussed the war".
+MUTUAL_VERBS = frozenset({"exchange", "swap", "trade", "share"}) | TOPIC_VERBS
 
 
 def is_reciprocal(predicate: Token, obj: Token | None) -> bool:
