@@ -12,7 +12,9 @@ Only unambiguous cases resolve; no actor is better than a wrong one:
   its forces shelled Kharkiv" (RUSMIL); on what a reported act was done to, "its" is the
   speaker's only when the doer cannot be "it" (coding/participants.py): "Taiwan said Chinese
   warplanes entered its air defence zone";
-- "the two sides", "both countries" take the last pair of actors an event linked;
+- "the two sides", "both countries" take the last pair of actors an event linked, as the
+  description names them: "both countries" their countries, "both governments" or "the two
+  leaders" their governments;
 - "the neighbouring state", "the other side" take the member of that pair the sentence does not
   name, when it names exactly one of them.
 Every resolution says which earlier mention it came from (sentence and words) for the trace.
@@ -21,10 +23,11 @@ Every resolution says which earlier mention it came from (sentence and words) fo
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
+from coding.actors import state_of
 from coding.records import ActorMatch, Outcome, TraceStep
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -38,6 +41,9 @@ SPEAKER_RULE = "pronoun-clause"
 PAIR_HEADS = frozenset({"sides", "countries", "nations", "governments", "parties", "neighbours",
                         "neighbors", "states", "leaders", "capitals"})
 PAIR_DETERMINERS = frozenset({"two", "both"})
+COUNTRY_HEADS = frozenset({"countries", "nations", "states", "neighbours", "neighbors", "capitals"})
+GOVERNMENT_HEADS = frozenset({"governments", "leaders"})
+GOVERNMENT_ROLE = "GOV"
 OTHER_HEADS = frozenset({"state", "country", "nation", "side", "neighbour", "neighbor",
                          "government"})
 OTHER_MODIFIERS = frozenset({"neighbouring", "neighboring", "other", "rival"})
@@ -139,7 +145,7 @@ class ArticleMemory:
         self, head: Token, lookup: ActorLookup
     ) -> tuple[list[ActorMatch], TraceStep | None]:
         if is_pair_description(head) and self.last_pair is not None:
-            pair = list(self.last_pair)
+            pair = [_as_described(actor, head.lower_) for actor in self.last_pair]
             detail = (
                 f"{head.text!r} -> {pair[0].code} and {pair[1].code} (sentence "
                 f"{self.pair_sentence}: {pair[0].text!r} and {pair[1].text!r}, last linked pair)"
@@ -259,6 +265,21 @@ class ArticleMemory:
             "member of the last linked pair this sentence does not name)"
         )
         return [other], TraceStep("coref", "other-of-pair", Outcome.RESOLVED, detail)
+
+
+def _as_described(actor: ActorMatch, head: str) -> ActorMatch:
+    """A member of the last pair as the description names it: "both countries" are the
+    countries of the two actors, "both governments" their governments, whoever of them the
+    event named (Somalia and "12 Kenyan fishermen" -> SOMGOV and KENGOV). "The two sides"
+    are the actors themselves."""
+    country = state_of(actor)
+    if not country:
+        return actor
+    if head in COUNTRY_HEADS:
+        return replace(actor, code=country, country=country, role="")
+    if head in GOVERNMENT_HEADS:
+        return replace(actor, code=country + GOVERNMENT_ROLE, country=country, role=GOVERNMENT_ROLE)
+    return actor
 
 
 def _distinct(actors: list[ActorMatch]) -> list[ActorMatch]:

@@ -79,6 +79,8 @@ MUST_PASS = (
     "s15-drills-near-on-weekday",
     # Listed sharers share with each other, and the intelligence shared is no agency (SPY).
     "s06-listed-share-intelligence", "s06-share-intelligence-no-one-named",
+    # "Both governments" are the governments of the last pair, "both countries" its countries.
+    "s04-both-governments-after-host",
     # "A round of talks" is talks: between listed actors, and only as real as its verb.
     "s04-round-of-talks-venue", "s04-ready-to-host-round-of-talks",
     # A place the listed actors met in is no party: "held talks in Istanbul".
