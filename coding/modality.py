@@ -48,8 +48,11 @@ DIRECTIVE_GOVERNORS = frozenset(
 ASKED_DEPS = frozenset({"dobj", "nsubjpass"})
 ASKED_PREPS = frozenset({"on", "upon", "to"})
 # Verbs whose infinitive complement did not happen: "refused to attack", "failed to agree";
-# and "is unlikely to send troops", which is no act either.
-NEGATING_GOVERNORS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid", "unlikely"})
+# "is unlikely to send troops", which is no act either; and those that end it: "stopped
+# supporting armed groups" is no support.
+NEGATING_GOVERNORS = frozenset(
+    {"refuse", "fail", "decline", "deny", "reject", "avoid", "unlikely", "stop", "cease", "quit"}
+)
 # Words that make their infinitive complement a possibility: "is likely to meet".
 POSSIBILITY_GOVERNORS = frozenset({"likely"})
 # Verbs that report what someone else said: their clausal complement is reported speech.
@@ -260,7 +263,11 @@ def requested(verb: Token) -> bool:
     request is the event; the act has not happened and is not the one asked's intention."""
     tree = tree_of(verb.doc)
     governor = tree.heads[verb.i]
-    if governor == verb.i or tree.lemmas[governor] not in DIRECTIVE_GOVERNORS:
+    if governor == verb.i:
+        return False
+    if tree.deps[verb.i] == "xcomp" and requested(verb.doc[governor]):
+        return True  # "urged Iran to stop supporting armed groups": asked, as "stop" is
+    if tree.lemmas[governor] not in DIRECTIVE_GOVERNORS:
         return False
     to_infinitive = _infinitive(tree, verb.i) or (
         tree.deps[verb.i] == "advcl" and marked_by_to(tree, verb.i)
