@@ -39,8 +39,9 @@ PARTICLE_DEPS = frozenset({"prt", "prep", "advmod"})
 CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp", "attr"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 # Verbs whose object does not do what follows: in "promised Kyiv to send tanks" the one who
-# promised sends them. After any other verb the object does ("urged Israel to agree").
-SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "threaten", "offer"})
+# promised sends them, and in "used tear gas to disperse protesters" the one who used it. After
+# any other verb the object does ("urged Israel to agree").
+SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "threaten", "offer", "use", "employ"})
 # Relative pronouns stand for the noun the clause hangs on ("troops who attacked").
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # "west of Mosul" says where, not whose: an "of" after a compass point names no possessor.

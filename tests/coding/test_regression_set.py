@@ -83,6 +83,8 @@ MUST_PASS = (
     "s04-both-governments-after-host",
     # An act someone stops is not done, and one asked to be stopped not intended.
     "m-stopped-supporting", "m-urged-to-stop",
+    # Riot weapons and live fire on a crowd are repression (175); "used X to" is the user's act.
+    "s17-tear-gas-to-disperse", "s17-live-ammunition-at-protesters",
     # "A round of talks" is talks: between listed actors, and only as real as its verb.
     "s04-round-of-talks-venue", "s04-ready-to-host-round-of-talks",
     # A place the listed actors met in is no party: "held talks in Istanbul".
