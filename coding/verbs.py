@@ -47,12 +47,13 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # "west of Mosul" says where, not whose: an "of" after a compass point names no possessor.
 # Prepositions that say where.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
-# Verbs whose "with" phrase is what was done in response: "retaliated with strikes".
 # Verbs of claiming or denying an act: their gerund is the act claimed ("denied supplying
 # weapons to Russia" is a denial, 016), never what the verb itself does to the gerund's object
 # ("denied weapons to Ukraine", a refusal, 1222).
 CLAIM_VERBS = frozenset({"deny", "admit", "acknowledge", "confirm"})
+# Entity labels of phrases that say when: they fill no target slot.
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+# Verbs whose "with" phrase is what was done in response: "retaliated with strikes".
 RESPONSE_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit", "strike"})
 COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                             "southeast", "southwest"})
