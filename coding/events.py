@@ -359,7 +359,9 @@ def _code_predicate(
     sources, targets, placed = participants.country_of_place(
         sources, targets, predicate, named_places
     )
-    steps += within + placed
+    targets, police = participants.police_of_those_faced(targets, sources)
+    sources, police_back = participants.police_of_those_faced(sources, targets)
+    steps += within + placed + police + police_back
     subject = found.source_head or frame.subject
     pairs = _pairs(sources, targets, frame, subject, source_steps, among)
     # Last resorts, after reciprocity: whom a statement's clause is about, then whom the act

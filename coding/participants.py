@@ -396,6 +396,24 @@ def country_of_place(
     return sources, targets, source_steps + target_steps
 
 
+def police_of_those_faced(
+    actors: list[ActorMatch], others: list[ActorMatch]
+) -> tuple[list[ActorMatch], list[TraceStep]]:
+    """Police and courts of no named country, where the event names no place, are those of the
+    people they face when those are of one country and not its state: "Protesters in Nairobi
+    clashed with police" -> KENCOP. Asked after country_of_place, so that a place decides first
+    ("Israeli fans clashed with police in Amsterdam"); a state facing them may be a foreign
+    one ("Israeli troops clashed with police")."""
+    if not any(a.role in JURISDICTION_ROLES and not a.country for a in actors):
+        return actors, []
+    countries = {actor_lookup.state_of(a) for a in others} - {""}
+    if len(countries) != 1 or any(_acts_for_state(a) for a in others):
+        return actors, []
+    (country,) = countries
+    step = RoleCountry("actor", "police-of-those-faced", "the country of those they face")
+    return step.give(actors, country, lambda actor: actor.role in JURISDICTION_ROLES)
+
+
 def within_jurisdiction(
     targets: list[ActorMatch], sources: list[ActorMatch], code: str
 ) -> tuple[list[ActorMatch], list[TraceStep]]:

@@ -85,6 +85,8 @@ MUST_PASS = (
     "m-stopped-supporting", "m-urged-to-stop",
     # Riot weapons and live fire on a crowd are repression (175); "used X to" is the user's act.
     "s17-tear-gas-to-disperse", "s17-live-ammunition-at-protesters",
+    # Police of no named country are those of the people they face, when no place is named.
+    "s14-protesters-in-city-clash-with-police", "s14-fans-abroad-clash-with-police",
     # "A round of talks" is talks: between listed actors, and only as real as its verb.
     "s04-round-of-talks-venue", "s04-ready-to-host-round-of-talks",
     # A place the listed actors met in is no party: "held talks in Istanbul".
