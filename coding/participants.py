@@ -399,9 +399,9 @@ def country_of_place(
 def police_of_those_faced(
     actors: list[ActorMatch], others: list[ActorMatch]
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
-    """Police and courts of no named country, where the event names no place, are those of the
-    people they face when those are of one country and not its state: "Protesters in Nairobi
-    clashed with police" -> KENCOP. Asked after country_of_place, so that a place decides first
+    """Police and courts of no named country are those of the people they face when those are
+    of one country and not its state: "Protesters in Nairobi clashed with police" -> KENCOP.
+    Asked after country_of_place, so that a place the gazetteer resolves decides first
     ("Israeli fans clashed with police in Amsterdam"); a state facing them may be a foreign
     one ("Israeli troops clashed with police")."""
     if not any(a.role in JURISDICTION_ROLES and not a.country for a in actors):
