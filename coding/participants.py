@@ -335,10 +335,9 @@ def same_country(
     is not China thanking itself."""
     if not any(a.role and not a.country for a in actors):
         return actors, []  # no role without a country, none to give one: asked four times a verb
-    countries = {actor_lookup.state_of(a) for a in others} - {""}
-    if len(countries) != 1 or any(a.country and _acts_for_state(a) for a in others):
+    country = _people_country(others)
+    if not country:
         return actors, []
-    (country,) = countries
     doc = sent.doc
 
     def definite(actor: ActorMatch) -> bool:
@@ -347,6 +346,16 @@ def same_country(
 
     step = RoleCountry("coref", "same-country-role", "the other side's country")
     return step.give(actors, country, definite)
+
+
+def _people_country(others: list[ActorMatch]) -> str:
+    """The one country of the other side when it is that country's people, not its state (a
+    country, its government or forces); "" otherwise."""
+    countries = {actor_lookup.state_of(a) for a in others} - {""}
+    if len(countries) != 1 or any(a.country and _acts_for_state(a) for a in others):
+        return ""
+    (country,) = countries
+    return country
 
 
 def counterpart_role(
@@ -406,10 +415,9 @@ def police_of_those_faced(
     one ("Israeli troops clashed with police")."""
     if not any(a.role in JURISDICTION_ROLES and not a.country for a in actors):
         return actors, []
-    countries = {actor_lookup.state_of(a) for a in others} - {""}
-    if len(countries) != 1 or any(_acts_for_state(a) for a in others):
+    country = _people_country(others)
+    if not country:
         return actors, []
-    (country,) = countries
     step = RoleCountry("actor", "police-of-those-faced", "the country of those they face")
     return step.give(actors, country, lambda actor: actor.role in JURISDICTION_ROLES)
 
