@@ -23,6 +23,7 @@ from coding.dates import ResolvedDate, date_trace, event_date
 from coding.entries import CameoCode, NegatedCode, SlotKind
 from coding.modality import (
     INTENT_GOVERNORS,
+    SUBJECT_DEPS,
     intended,
     is_negated,
     modality_of,
@@ -30,7 +31,6 @@ from coding.modality import (
     undone,
     unrealised_code,
 )
-from coding.participants import SUBJECT_DEPS
 from coding.places import place_of_event, place_trace
 from coding.reciprocal import TOPIC_VERBS, is_reciprocal
 from coding.records import ActorMatch, Event, Modality, Outcome, TraceStep

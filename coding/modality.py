@@ -18,6 +18,9 @@ from coding.tree import Tree, tree_of
 from coding.verbs import is_passive, is_verb
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+# Subjects that say nobody did the act: "none of the ministers attended", "neither of them".
+NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "neither", "nothing"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Adverbs that a negation before them turns into a negation of the verb ("not ever", "not yet").
 NEGATED_ADVERBS = frozenset({"ever", "even", "yet"})
 # Modals that make the act a possibility, not a fact. "can" (ability) and "must" (obligation)
@@ -120,6 +123,10 @@ def _negates(tree: Tree, child: int) -> bool:
     dep, word = tree.deps[child], tree.lower[child]
     if dep == "neg" or word in NEGATIONS and dep == "advmod":
         return True
+    if word == "neither" and dep in ("preconj", "cc"):
+        # "neither condemned nor supported the strikes"; a parse may also hang the "neither"
+        # of a listed subject on the verb ("Neither Russia nor China voted").
+        return True
     # "did not even ever attack": the parser may hang the negation on the adverb after it.
     return (
         dep == "advmod" and word in NEGATED_ADVERBS
@@ -150,7 +157,7 @@ def modality_of(verb: Token) -> Modality:
     tree = tree_of(verb.doc)
     aux = _aux_words(tree, verb.i)
     negated = (
-        _negated(tree, verb.i) or _neither_subject(tree, verb.i) or _denied_claim(tree, verb.i)
+        _negated(tree, verb.i) or _negative_subject(tree, verb.i) or _denied_claim(tree, verb.i)
     )
     hypothetical = bool(aux & CONDITIONAL_AUX) or _has_mark(tree, verb.i, CONDITIONAL_MARKS)
     future = bool(aux & FUTURE_AUX) or (
@@ -191,6 +198,8 @@ def modality_of(verb: Token) -> Modality:
             negated = True
         if link == "conj" and _negated(tree, governor) and _joined_by_or(tree, governor):
             negated = True  # "did not attack or shell": the negation covers both
+        if link == "conj" and _negative_subject(tree, governor) and not _has_subject(tree, current):
+            negated = True  # "no country condemned the coup or imposed sanctions"
         if link in ("xcomp", "conj"):
             governor_aux = _aux_words(tree, governor)
             hypothetical = hypothetical or bool(governor_aux & CONDITIONAL_AUX)
@@ -210,14 +219,22 @@ def _has_child(tree: Tree, verb: int, word: str) -> bool:
     return any(tree.lower[c] == word for c in tree.children[verb])
 
 
-def _neither_subject(tree: Tree, verb: int) -> bool:
-    """ "Neither Russia nor Ukraine has agreed": the negation sits on the subject."""
+def _negative_subject(tree: Tree, verb: int) -> bool:
+    """ "Neither Russia nor Ukraine has agreed", "no country has recognised", "none of the
+    ministers attended": the negation sits on the subject, and nobody did the act."""
     for child in tree.children[verb]:  # a loop, as in _negated
-        if tree.deps[child] in ("nsubj", "nsubjpass") and any(
-            tree.lower[g] == "neither" and tree.deps[g] == "preconj" for g in tree.children[child]
-        ):
+        if tree.deps[child] not in SUBJECT_DEPS:
+            continue
+        if tree.lower[child] in NEGATIVE_PRONOUNS:
             return True
+        for word in tree.children[child]:
+            if tree.deps[word] in ("det", "preconj") and tree.lower[word] in ("no", "neither"):
+                return True
     return False
+
+
+def _has_subject(tree: Tree, verb: int) -> bool:
+    return any(tree.deps[c] in SUBJECT_DEPS for c in tree.children[verb])
 
 
 def _denied_claim(tree: Tree, verb: int) -> bool:

@@ -20,7 +20,7 @@ from coding.context import SentenceContext
 from coding.coordination import coordinated_heads
 from coding.coreference import SPEAKER_RULE, ArticleMemory
 from coding.entries import SlotKind
-from coding.modality import DENIAL_VERBS, marked_by_to
+from coding.modality import DENIAL_VERBS, SUBJECT_DEPS, marked_by_to
 from coding.places import place_of_event
 from coding.reciprocal import TOPIC_VERBS
 from coding.records import ActorMatch, Event, Outcome, TraceStep
@@ -50,7 +50,6 @@ JURISDICTION_ROLES = frozenset({"COP", "JUD"})
 # Roles that act for a state. A role of no named country facing them is not taken to be of
 # their country: a government thanks a foreign government, not its own.
 STATE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def source_actors(

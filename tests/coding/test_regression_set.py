@@ -83,6 +83,10 @@ MUST_PASS = (
     "s04-both-governments-after-host",
     # An act someone stops is not done, and one asked to be stopped not intended.
     "m-stopped-supporting", "m-urged-to-stop",
+    # A negative subject ("neither X nor Y", "no government", "none of") did nothing, in every
+    # verb it shares; "neither condemned nor supported" is two denials.
+    "m-neither-nor-subjects", "m-none-of-subject", "m-no-subject-shared-by-listed-verbs",
+    "m-neither-verb-nor-verb", "m-neither-in-other-clause",
     # Riot weapons and live fire on a crowd are repression (175); "used X to" is the user's act.
     "s17-tear-gas-to-disperse", "s17-live-ammunition-at-protesters",
     # Police of no named country are those of the people they face, when no place is named.
