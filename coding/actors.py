@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from coding.compiled import ACTOR_LABEL, AGENT_LABEL, DISCARD_LABEL, CompiledDictionaries
 from coding.coordination import NOUN_TAGS, coordinated_heads
 from coding.entries import AgentEntry
-from coding.places import PlaceReason, resolve_place
+from coding.places import LOCATIVE_PREPS, PlaceReason, resolve_place
 from coding.records import ActorMatch
 from coding.tree import Tree, entity_at, tree_of
 
@@ -34,7 +34,11 @@ ROLE_PREPOSITIONS = frozenset({"of", "from", "in"})
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 # "a Greek-owned ship", "the Saudi-led coalition": the country before the hyphen names whose
 # the thing is. Not "-backed" or "-made": an "Iranian-backed militia" is not Iran.
-OWNING_PARTICIPLES = frozenset({"own", "flag", "lead", "run", "operate", "register"})
+OWNING_PARTICIPLES = frozenset(
+    {"own", "flag", "lead", "run", "operate", "register",
+     # the same, where the parser read the participle as an adjective, whose lemma it keeps
+     "owned", "flagged", "led", "operated", "registered"}
+)
 # Machines of war stand for their forces when they act ("jets struck the town") or are hit. One
 # of no named country found inside a phrase is what the phrase is about, not a party to it: a
 # contract "to deliver tanks to Poland" is with Poland. Word forms, as actor phrases are matched.
@@ -57,6 +61,12 @@ FORMER_WORDS = frozenset({"former", "ex", "ex-"})
 ELITE_ROLE = "ELI"
 # CAMEO's first blocks for actors of no state: IGOUNO, NGOMSF, IMGMOSREB.
 NON_STATE_ROOTS = frozenset({"IGO", "NGO", "IMG"})
+# The CAMEO codebook's regions. Named in a place phrase ("seized a tanker in the Gulf of Oman",
+# "drones over the Gulf of Aden") a region is where the act was, not whom it was done to.
+REGION_CODES = frozenset(
+    "AFR ASA BLK CRB CAU CFR CAS CEU EIN EAF EEU EUR LAM MEA MDT NAF NMR PGS SCN SAS SEA SAF "
+    "WAF WST".split()
+)
 
 
 # Not frozen, like the other values the coder builds by the thousand per article: a frozen
@@ -535,6 +545,8 @@ def nested_actors(
                 found = [
                     a for a in slot_actors(doc[child], hits, compiled, on) if not bare_machine(a)
                 ]
+                if found and region_as_place(doc[child], found):
+                    continue  # where, not whom; the region's own words name no one else
                 if found:
                     return found
             queue.append(child)
@@ -560,6 +572,19 @@ def found_in(actor: ActorMatch, doc) -> bool:
     """Was the actor found in this Doc? One resolved from an earlier sentence of the article
     carries offsets into that sentence's Doc."""
     return actor.start < len(doc) and doc[actor.start].text in actor.text
+
+
+def region_as_place(head: Token | None, actors: list[ActorMatch]) -> bool:
+    """Are the actors only regions (no role: "Middle Eastern leaders" are actors) named as the
+    object of a preposition of place ("in", "off", "over", ...)? Not of "at", which aims as
+    often as it places: "fired missiles at the Gulf states"."""
+    if not actors or head is None or head.dep_ != "pobj":
+        return False
+    preposition = head.head.lower_
+    return (
+        preposition in LOCATIVE_PREPS and preposition != "at"
+        and all(not a.role and a.country in REGION_CODES for a in actors)
+    )
 
 
 def bare_machine(actor: ActorMatch) -> bool:

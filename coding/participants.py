@@ -64,6 +64,8 @@ def actors_or_resolved(
     """Actors of the phrase; for a pronoun or "the two sides", the actors it refers to; else
     the first actors inside the phrase ("the closure of schools in Gaza")."""
     found = actor_lookup.slot_actors(head, hits, ctx.compiled, ctx.published)
+    if actor_lookup.region_as_place(head, found):
+        return [], []
     if head is None or any(a.country for a in found):
         return found, []
     # No actor, or only a role ("the ministry"): an earlier mention may say whose.
@@ -179,7 +181,9 @@ def target_actors(
             targets, steps = actors_or_resolved(head, ctx, hits, memory)
             if targets and not _own_forces(targets):
                 return targets, steps
-            forces = forces or ((targets, steps) if targets else None)
+            # Machines of no country are no one's: "intercepted drones over the Gulf of Aden".
+            if targets and not all(map(actor_lookup.bare_machine, targets)):
+                forces = forces or (targets, steps)
     # An object lent by a complement comes with the complement's phrases: "vowed to wage war
     # on the rebels" is war on the rebels. (One lent by a phrase of the verb's is in its own.)
     lent = frame.borrowed_obj

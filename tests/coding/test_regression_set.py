@@ -87,6 +87,10 @@ MUST_PASS = (
     # verb it shares; "neither condemned nor supported" is two denials.
     "m-neither-nor-subjects", "m-none-of-subject", "m-no-subject-shared-by-listed-verbs",
     "m-neither-verb-nor-verb", "m-neither-in-other-clause",
+    # A region named in a place phrase is where, not whom, and a machine of no country is no
+    # one; "Liberian-flagged" says whose the tanker is. "at" aims: "fired at the Gulf states".
+    "s17-seize-tanker-in-named-waters", "s17-seize-flagged-tanker",
+    "s19-intercept-drones-over-named-waters", "s19-fire-missiles-at-region-states",
     # Riot weapons and live fire on a crowd are repression (175); "used X to" is the user's act.
     "s17-tear-gas-to-disperse", "s17-live-ammunition-at-protesters",
     # Police of no named country are those of the people they face, when no place is named.
