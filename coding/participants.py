@@ -45,6 +45,14 @@ DEFAULT_TARGET_PREPS = (
 )
 TARGET_PREP_RANK = {prep: rank for rank, prep in enumerate(DEFAULT_TARGET_PREPS)}
 PLACE_TARGET_PREPS = frozenset({"in", "inside"})
+# Roots of force (posture, assault, fight, mass violence): a "from" phrase of theirs says where
+# the force came from, never at whom it was aimed.
+FIRED_FROM_ROOTS = frozenset({"15", "18", "19", "20"})
+# Verbs of taking away, whose "from" names the loser: "retook the palace from the RSF".
+TAKING_VERBS = frozenset(
+    {"take", "retake", "capture", "recapture", "seize", "wrest", "win", "liberate", "free",
+     "grab", "snatch", "reclaim", "regain"}
+)
 INSTRUMENT_ROLES = frozenset({"MIL", "COP"})
 JURISDICTION_ROLES = frozenset({"COP", "JUD"})
 # Roles that act for a state. A role of no named country facing them is not taken to be of
@@ -191,7 +199,14 @@ def target_actors(
         (prepositional_objects(lent.head, lent),)
         if lent is not None and lent.head.pos_ == "VERB" else ()
     )
+    # Force comes from a place: "fired rockets from positions in southern Lebanon". Inside a
+    # phrase "from" says whose: "shells near a naval vessel from South Korea".
+    fired_from = (
+        found.pattern.code[:2] in FIRED_FROM_ROOTS and frame.predicate.lemma_ not in TAKING_VERBS
+    )
     for preps in (*borrowed, frame.preps, frame.nested_preps):
+        if fired_from:
+            preps = tuple(p for p in preps if not _on_predicate(p, frame, "from"))
         targets, steps = _preposition_target(preps, ctx, hits, memory)
         if targets:
             return targets, steps
@@ -200,6 +215,12 @@ def target_actors(
         if targets:
             return targets, steps
     return forces or ([], [])
+
+
+def _on_predicate(prep: tuple[str, Token], frame: Frame, preposition: str) -> bool:
+    """Is the phrase opened by `preposition` and hung on the predicate itself?"""
+    word, pobj = prep
+    return word == preposition and pobj.head.head.i == frame.predicate.i
 
 
 def _within(token: Token | None, phrase: Token | None) -> bool:

@@ -91,6 +91,10 @@ MUST_PASS = (
     # one; "Liberian-flagged" says whose the tanker is. "at" aims: "fired at the Gulf states".
     "s17-seize-tanker-in-named-waters", "s17-seize-flagged-tanker",
     "s19-intercept-drones-over-named-waters", "s19-fire-missiles-at-region-states",
+    # Force's "from" on the verb is where it came from; taken "from" someone, or a thing
+    # "from" a country, names whom.
+    "s19-fire-rockets-from-positions", "s15-launch-missiles-from-country",
+    "s19-recapture-from-troops", "s19-shells-near-vessel-from-country",
     # Riot weapons and live fire on a crowd are repression (175); "used X to" is the user's act.
     "s17-tear-gas-to-disperse", "s17-live-ammunition-at-protesters",
     # Police of no named country are those of the people they face, when no place is named.
