@@ -58,6 +58,13 @@ RANK_ROLES = frozenset({"GOV", "MIL"})
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # "former minister", "ex-president": out of office, one of the elite (ELI).
 FORMER_WORDS = frozenset({"former", "ex", "ex-"})
+# Things named after the city where they were agreed or held, which is no party to them: "the
+# Paris climate agreement", "the Minsk agreements", "the Doha talks", "the Astana process".
+PLACE_NAMED_THINGS = frozenset(
+    {"agreement", "accord", "treaty", "pact", "deal", "protocol", "format", "process", "talk",
+     "summit", "conference", "convention", "declaration", "memorandum", "framework",
+     "negotiation", "meeting", "communique", "round"}
+)
 ELITE_ROLE = "ELI"
 # CAMEO's first blocks for actors of no state: IGOUNO, NGOMSF, IMGMOSREB.
 NON_STATE_ROOTS = frozenset({"IGO", "NGO", "IMG"})
@@ -315,7 +322,8 @@ def _phrase_actors(
     roles = compiled.role_codes
     head_agent = _covering(hits.agents, head.i) is not None
     indices = phrase_positions(head, head_agent)
-    lower = tree_of(head.doc).lower
+    tree = tree_of(head.doc)
+    lower = tree.lower
     former = not FORMER_WORDS.isdisjoint(map(lower.__getitem__, indices))  # no list, no frame
     named = []
     for hit in hits.actors:
@@ -325,6 +333,8 @@ def _phrase_actors(
                 code, rule = _former_holder(hit, compiled)
             if code:
                 named.append((hit, code, rule))
+    if named and tree.lemmas[head.i] in PLACE_NAMED_THINGS:
+        named = [n for n in named if not _venue_name(n[0], head, tree)]
     agent_hits = [h for h in hits.agents if not indices.isdisjoint(range(h.start, h.end))]
     if not named and not agent_hits:
         city = city_actor(head)
@@ -416,6 +426,16 @@ def _nearest(named: list[tuple[Hit, str, str]], head: Token) -> tuple[Hit, str, 
     # al-Shaibani" the minister (SYRGOV), not just Syria.
     fuller = [n for n in named if n[1] != nearest[1] and n[1].startswith(nearest[1])]
     return min(fuller, key=distance) if fuller else nearest
+
+
+def _venue_name(hit: Hit, head: Token, tree: Tree) -> bool:
+    """Is the hit a city's name set before the head as a compound: where the agreement was
+    made or the talks held ("the Paris climate agreement", "the Doha talks")?"""
+    last = hit.end - 1
+    return (
+        not hit.covers(head.i) and tree.deps[last] == "compound"
+        and bool(_city_country(tree.text_of(hit.start, hit.end))[0])
+    )
 
 
 def _possessor(tree: Tree, i: int, head: int) -> bool:

@@ -95,6 +95,10 @@ MUST_PASS = (
     # "from" a country, names whom.
     "s19-fire-rockets-from-positions", "s15-launch-missiles-from-country",
     "s19-recapture-from-troops", "s19-shells-near-vessel-from-country",
+    # The city an agreement or talks are named after is no party ("the Paris climate
+    # agreement"); a proposal is still its maker's ("the Washington proposal").
+    "s16-withdraw-from-city-named-agreement", "s05-welcome-city-named-talks-with",
+    "s12-reject-capital-named-proposal",
     # Riot weapons and live fire on a crowd are repression (175); "used X to" is the user's act.
     "s17-tear-gas-to-disperse", "s17-live-ammunition-at-protesters",
     # Police of no named country are those of the people they face, when no place is named.
