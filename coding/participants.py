@@ -44,7 +44,9 @@ DEFAULT_TARGET_PREPS = (
     "for", "from",
 )
 TARGET_PREP_RANK = {prep: rank for rank, prep in enumerate(DEFAULT_TARGET_PREPS)}
-PLACE_TARGET_PREPS = frozenset({"in", "inside"})
+# Where an act was done, as whom it touched when nothing else names anyone: "deployed troops in
+# Syria", "shelled villages near Kharkiv".
+PLACE_TARGET_PREPS = frozenset({"in", "inside", "near", "outside", "around"})
 # Roots of force (posture, assault, fight, mass violence): a "from" phrase of theirs says where
 # the force came from, never at whom it was aimed.
 FIRED_FROM_ROOTS = frozenset({"15", "18", "19", "20"})

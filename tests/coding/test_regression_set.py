@@ -99,6 +99,8 @@ MUST_PASS = (
     # agreement"); a proposal is still its maker's ("the Washington proposal").
     "s16-withdraw-from-city-named-agreement", "s05-welcome-city-named-talks-with",
     "s12-reject-capital-named-proposal",
+    # The place an act was done near, as the place it was done in, is whom it touched.
+    "s19-shell-villages-near-city",
     # Riot weapons and live fire on a crowd are repression (175); "used X to" is the user's act.
     "s17-tear-gas-to-disperse", "s17-live-ammunition-at-protesters",
     # Police of no named country are those of the people they face, when no place is named.
