@@ -20,7 +20,7 @@ from coding.context import SentenceContext
 from coding.coordination import coordinated_heads
 from coding.coreference import SPEAKER_RULE, ArticleMemory
 from coding.entries import SlotKind
-from coding.modality import DENIAL_VERBS, SUBJECT_DEPS, marked_by_to
+from coding.modality import DENIAL_VERBS, DIRECTIVE_GOVERNORS, SUBJECT_DEPS, marked_by_to
 from coding.places import place_of_event
 from coding.reciprocal import TOPIC_VERBS
 from coding.records import ActorMatch, Event, Outcome, TraceStep
@@ -32,6 +32,7 @@ from coding.verbs import (
     find_subject,
     is_passive,
     phrase_object,
+    phrase_words,
     prepositional_objects,
     verb_patterns,
 )
@@ -154,6 +155,8 @@ def noun_source(
 def target_actors(
     frame: Frame, found: PatternMatch, ctx: SentenceContext, hits, memory: ArticleMemory
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
+    if frame.predicate.lemma_ in DIRECTIVE_GOVERNORS and _commands_own_forces(frame, ctx, hits):
+        return [], []
     if found.names_target:
         # "condemn killing of +": the killing's doer, when a "by" phrase names one, before whom
         # it was done to. Only an object that holds the pattern's phrase is asked.
@@ -223,6 +226,17 @@ def _on_predicate(prep: tuple[str, Token], frame: Frame, preposition: str) -> bo
     """Is the phrase opened by `preposition` and hung on the predicate itself?"""
     word, pobj = prep
     return word == preposition and pobj.head.head.i == frame.predicate.i
+
+
+def _commands_own_forces(frame: Frame, ctx: SentenceContext, hits) -> bool:
+    """Is the one ordered or urged a force of no named country, not called foreign? That is the
+    source's own chain of command, no one it acts on: "Putin ordered troops to withdraw", "the
+    president ordered police to disperse the protesters"."""
+    obj = frame.obj
+    if obj is None or "foreign" in phrase_words(obj):
+        return False
+    ordered = actor_lookup.slot_actors(obj, hits, ctx.compiled, ctx.published)
+    return bool(ordered) and _own_forces(ordered)
 
 
 def _within(token: Token | None, phrase: Token | None) -> bool:

@@ -101,6 +101,10 @@ MUST_PASS = (
     "s12-reject-capital-named-proposal",
     # The place an act was done near, as the place it was done in, is whom it touched.
     "s19-shell-villages-near-city",
+    # An order to forces of no named country goes down one's own chain of command; one to
+    # another country's troops is an expulsion.
+    "s10-order-own-troops-to-withdraw", "s10-order-police-to-disperse",
+    "s16-order-foreign-troops-to-leave",
     # Riot weapons and live fire on a crowd are repression (175); "used X to" is the user's act.
     "s17-tear-gas-to-disperse", "s17-live-ammunition-at-protesters",
     # Police of no named country are those of the people they face, when no place is named.
