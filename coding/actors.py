@@ -598,9 +598,12 @@ def region_as_place(head: Token | None, actors: list[ActorMatch]) -> bool:
     """Are the actors only regions (no role: "Middle Eastern leaders" are actors) named as the
     object of a preposition of place ("in", "off", "over", ...)? Not of "at", which aims as
     often as it places: "fired missiles at the Gulf states"."""
-    if not actors or head is None or head.dep_ != "pobj":
+    if not actors or head is None:
         return False
-    preposition = head.head.lower_
+    tree = tree_of(head.doc)  # asked of every phrase searched for actors: no Token attributes
+    if tree.deps[head.i] != "pobj":
+        return False
+    preposition = tree.lower[tree.heads[head.i]]
     return (
         preposition in LOCATIVE_PREPS and preposition != "at"
         and all(not a.role and a.country in REGION_CODES for a in actors)

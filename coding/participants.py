@@ -155,7 +155,8 @@ def noun_source(
 def target_actors(
     frame: Frame, found: PatternMatch, ctx: SentenceContext, hits, memory: ArticleMemory
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
-    if frame.predicate.lemma_ in DIRECTIVE_GOVERNORS and _commands_own_forces(frame, ctx, hits):
+    lemma = tree_of(frame.predicate.doc).lemmas[frame.predicate.i]
+    if lemma in DIRECTIVE_GOVERNORS and _commands_own_forces(frame, ctx, hits):
         return [], []
     if found.names_target:
         # "condemn killing of +": the killing's doer, when a "by" phrase names one, before whom
