@@ -128,8 +128,13 @@ def find_hits(sent: Span, compiled: CompiledDictionaries) -> SentenceHits:
     discards: list[Hit] = []
     for match_id, start, end in found:
         label = strings[match_id]  # offsets are the Doc's, even when matching a Span
-        if label == AGENT_LABEL and tree.pos[end - 1] not in NOUN_TAGS:
-            continue  # role words are nouns: "official" in "an official visit" is not a role
+        if label == AGENT_LABEL and tree.pos[end - 1] not in NOUN_TAGS and (
+            tree.deps[end - 1] != "compound"
+        ):
+            # Role words are nouns: "official" in "an official visit" is not a role. A word
+            # the parser tags as an adjective but hangs as a compound still is one: "rebel
+            # leaders".
+            continue
         key = " ".join(tree.lower[start:end])
         if key in compiled.proper_keys and any(t.is_lower for t in doc[start:end]):
             continue  # a name needs its capitals: "a strict Islamic state" is no group

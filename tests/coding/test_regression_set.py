@@ -105,6 +105,8 @@ MUST_PASS = (
     # another country's troops is an expulsion.
     "s10-order-own-troops-to-withdraw", "s10-order-police-to-disperse",
     "s16-order-foreign-troops-to-leave",
+    # A role word the parser tags as an adjective but hangs as a compound: "rebel leaders".
+    "s04-meet-rebel-leaders-in-country",
     # Riot weapons and live fire on a crowd are repression (175); "used X to" is the user's act.
     "s17-tear-gas-to-disperse", "s17-live-ammunition-at-protesters",
     # Police of no named country are those of the people they face, when no place is named.
