@@ -79,7 +79,7 @@ UNDOING_VERBS = frozenset(
 UNDOING_ACTS = frozenset(
     {"cancel", "postpone", "suspend", "delay", "scrap", "abandon", "derail", "halt", "call_off",
      "revoke", "annul", "rescind", "terminate", "nullify", "repudiate", "tear_up", "break_off",
-     "freeze", "violate", "breach", "break"}
+     "freeze", "violate", "breach", "break", "end", "quit", "exit", "leave"}
 )
 UNDOING_BY_DEP = {"nsubj": UNDOING_VERBS, "nsubjpass": UNDOING_VERBS | UNDOING_ACTS,
                   "dobj": UNDOING_ACTS}

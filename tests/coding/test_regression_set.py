@@ -107,6 +107,8 @@ MUST_PASS = (
     "s16-order-foreign-troops-to-leave",
     # A role word the parser tags as an adjective but hangs as a compound: "rebel leaders".
     "s04-meet-rebel-leaders-in-country",
+    # An agreement ended or left is no agreement signed.
+    "s16-end-cooperation-agreement", "s16-leave-nuclear-deal",
     # Riot weapons and live fire on a crowd are repression (175); "used X to" is the user's act.
     "s17-tear-gas-to-disperse", "s17-live-ammunition-at-protesters",
     # Police of no named country are those of the people they face, when no place is named.
