@@ -51,6 +51,10 @@ PLACE_TARGET_PREPS = frozenset({"in", "inside", "near", "outside", "around"})
 # Roots of force (posture, assault, fight, mass violence): a "from" phrase of theirs says where
 # the force came from, never at whom it was aimed.
 FIRED_FROM_ROOTS = frozenset({"15", "18", "19", "20"})
+# Verbs whose object, a machine of war, is the subject's: "launched drones", "scrambled jets".
+LAUNCHING_VERBS = frozenset(
+    {"launch", "fire", "send", "deploy", "dispatch", "scramble", "fly", "use", "sail", "station"}
+)
 # Verbs of taking away, whose "from" names the loser: "retook the palace from the RSF".
 TAKING_VERBS = frozenset(
     {"take", "retake", "capture", "recapture", "seize", "wrest", "win", "liberate", "free",
@@ -66,7 +70,15 @@ STATE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 def source_actors(
     frame: Frame, found: PatternMatch, ctx: SentenceContext, hits, memory: ArticleMemory
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
-    return actors_or_resolved(found.source_head or frame.subject, ctx, hits, memory)
+    head = found.source_head or frame.subject
+    sources, steps = actors_or_resolved(head, ctx, hits, memory)
+    if head is not None and sources and all(map(actor_lookup.bare_machine, sources)):
+        owners = _launchers(head, ctx, hits)
+        if owners:
+            detail = f"{head.text!r}: launched by " + ", ".join(o.code for o in owners)
+            owned = actor_lookup.owned_by(sources, owners)
+            return owned, [*steps, TraceStep("actor", "launched-by", Outcome.RESOLVED, detail)]
+    return sources, steps
 
 
 def actors_or_resolved(
@@ -104,6 +116,20 @@ def actors_or_resolved(
         described, step = memory.described(head, found, lambda: _named_before(head, hits, ctx))
         return (described, [step]) if step is not None else (found, [])
     return actor_lookup.nested_actors(head, hits, ctx.compiled, ctx.published), []
+
+
+def _launchers(machine: Token, ctx: SentenceContext, hits) -> list[ActorMatch]:
+    """Whose machines of war these are: the states that launched, sent or deployed them ("Russia
+    launched drones that struck Kyiv", "Taiwan scrambled jets to warn off Chinese aircraft").
+    Not who shot them down: "Ukraine downed drones that attacked Kyiv" says nothing of whose."""
+    verb = machine.head
+    if machine.dep_ != "dobj" or verb.lemma_ not in LAUNCHING_VERBS:
+        return []
+    subject = find_subject(verb)
+    if subject is None:
+        return []
+    owners = actor_lookup.slot_actors(subject, hits, ctx.compiled, ctx.published)
+    return [owner for owner in owners if actor_lookup.state_of(owner)]
 
 
 def _speakers_not_doers(thing: Token) -> bool:

@@ -109,6 +109,10 @@ MUST_PASS = (
     "s04-meet-rebel-leaders-in-country",
     # An agreement ended or left is no agreement signed.
     "s16-end-cooperation-agreement", "s16-leave-nuclear-deal",
+    # Machines of war acting are the forces of whoever launched or sent them, not of whoever
+    # shot them down.
+    "s19-launched-drones-that-struck", "s13-scrambled-jets-to-warn-off",
+    "s19-downed-drones-that-attacked",
     # Riot weapons and live fire on a crowd are repression (175); "used X to" is the user's act.
     "s17-tear-gas-to-disperse", "s17-live-ammunition-at-protesters",
     # Police of no named country are those of the people they face, when no place is named.
