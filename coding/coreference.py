@@ -175,9 +175,13 @@ class ArticleMemory:
     ) -> tuple[list[ActorMatch], TraceStep | None]:
         """`word` is the pronoun's subject form; `phrase` the phrase its verb governs (the
         pronoun itself, or the phrase it is the possessive of)."""
-        speakers = _governing_subject(phrase, lookup)
+        speaker = _governing_subject(phrase)
+        speakers = lookup(speaker) if speaker is not None else []
         governing = [a for a in speakers if _agrees(word, [a])]
-        if len(governing) == 1:
+        if len(governing) == 1 and speaker is not None:
+            # "The army said its troops ...", after "Israeli forces raided ...": the speaker
+            # is who an earlier sentence named, as a definite role word anywhere would be.
+            governing = self.described(speaker, governing, list)[0] or governing
             detail = f"{pronoun.text!r} -> {governing[0].code} (subject of the reporting clause)"
             return governing, TraceStep("coref", SPEAKER_RULE, Outcome.RESOLVED, detail)
         earlier, step = self._previous_subject(pronoun, word)
@@ -310,8 +314,8 @@ def _agrees(word: str, actors: list[ActorMatch]) -> bool:
     return not is_person(actors[0]) and (not is_plural(actors[0]) or is_group_name(actors[0]))
 
 
-def _governing_subject(phrase: Token, lookup: ActorLookup) -> list[ActorMatch]:
-    """The actors subject of the verb whose clause contains the verb of `phrase`."""
+def _governing_subject(phrase: Token) -> Token | None:
+    """The subject of the verb whose clause contains the verb of `phrase`, unless a pronoun."""
     verb = phrase.head
     if verb.dep_ in ("prep", "agent", "dative"):  # "fired at its positions": the verb's phrase
         verb = verb.head
@@ -319,5 +323,5 @@ def _governing_subject(phrase: Token, lookup: ActorLookup) -> list[ActorMatch]:
         verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ not in PRONOUNS:
-            return lookup(subject)
-    return []
+            return subject
+    return None

@@ -113,6 +113,8 @@ MUST_PASS = (
     # shot them down.
     "s19-launched-drones-that-struck", "s13-scrambled-jets-to-warn-off",
     "s19-downed-drones-that-attacked",
+    # "The army said its troops ...": the speaker a definite role word, named before.
+    "s19-speaker-role-named-before",
     # Riot weapons and live fire on a crowd are repression (175); "used X to" is the user's act.
     "s17-tear-gas-to-disperse", "s17-live-ammunition-at-protesters",
     # Police of no named country are those of the people they face, when no place is named.
