@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from coding.compiled import ACTOR_LABEL, AGENT_LABEL, DISCARD_LABEL, CompiledDictionaries
 from coding.coordination import NOUN_TAGS, coordinated_heads
 from coding.entries import AgentEntry
-from coding.places import LOCATIVE_PREPS, PlaceReason, resolve_place
+from coding.places import PLACING_PREPS, PlaceReason, resolve_place
 from coding.records import ActorMatch
 from coding.tree import Tree, entity_at, tree_of
 
@@ -601,17 +601,14 @@ def found_in(actor: ActorMatch, doc) -> bool:
 
 def region_as_place(head: Token | None, actors: list[ActorMatch]) -> bool:
     """Are the actors only regions (no role: "Middle Eastern leaders" are actors) named as the
-    object of a preposition of place ("in", "off", "over", ...)? Not of "at", which aims as
-    often as it places: "fired missiles at the Gulf states"."""
+    object of a preposition that places ("in", "off", "over", ...)?"""
     if not actors or head is None:
         return False
     tree = tree_of(head.doc)  # asked of every phrase searched for actors: no Token attributes
     if tree.deps[head.i] != "pobj":
         return False
-    preposition = tree.lower[tree.heads[head.i]]
-    return (
-        preposition in LOCATIVE_PREPS and preposition != "at"
-        and all(not a.role and a.country in REGION_CODES for a in actors)
+    return tree.lower[tree.heads[head.i]] in PLACING_PREPS and all(
+        not a.role and a.country in REGION_CODES for a in actors
     )
 
 

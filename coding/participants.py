@@ -21,7 +21,7 @@ from coding.coordination import coordinated_heads
 from coding.coreference import SPEAKER_RULE, ArticleMemory
 from coding.entries import SlotKind
 from coding.modality import DENIAL_VERBS, DIRECTIVE_GOVERNORS, SUBJECT_DEPS, marked_by_to
-from coding.places import place_of_event
+from coding.places import PLACING_PREPS, place_of_event
 from coding.reciprocal import TOPIC_VERBS
 from coding.records import ActorMatch, Event, Outcome, TraceStep
 from coding.tree import tree_of
@@ -45,9 +45,6 @@ DEFAULT_TARGET_PREPS = (
     "for", "from",
 )
 TARGET_PREP_RANK = {prep: rank for rank, prep in enumerate(DEFAULT_TARGET_PREPS)}
-# Where an act was done, as whom it touched when nothing else names anyone: "deployed troops in
-# Syria", "shelled villages near Kharkiv".
-PLACE_TARGET_PREPS = frozenset({"in", "inside", "near", "outside", "around"})
 # Roots of force (posture, assault, fight, mass violence): a "from" phrase of theirs says where
 # the force came from, never at whom it was aimed.
 FIRED_FROM_ROOTS = frozenset({"15", "18", "19", "20"})
@@ -233,9 +230,7 @@ def target_actors(
     )
     # Force comes from a place: "fired rockets from positions in southern Lebanon". Inside a
     # phrase "from" says whose: "shells near a naval vessel from South Korea".
-    fired_from = (
-        found.pattern.code[:2] in FIRED_FROM_ROOTS and frame.predicate.lemma_ not in TAKING_VERBS
-    )
+    fired_from = found.pattern.code[:2] in FIRED_FROM_ROOTS and lemma not in TAKING_VERBS
     for preps in (*borrowed, frame.preps, frame.nested_preps):
         if fired_from:
             preps = tuple(p for p in preps if not _on_predicate(p, frame, "from"))
@@ -515,8 +510,10 @@ def within_jurisdiction(
 def place_targets(
     frame: Frame, ctx: SentenceContext, hits, memory: ArticleMemory
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
+    """Where the act was done, as whom it touched when nothing else names anyone: "deployed
+    troops in Syria", "shelled villages near Kharkiv"."""
     for name, pobj in frame.preps:
-        if name in PLACE_TARGET_PREPS:
+        if name in PLACING_PREPS:
             targets, steps = actors_or_resolved(pobj, ctx, hits, memory)
             if targets:
                 return targets, steps

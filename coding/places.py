@@ -35,6 +35,9 @@ LOCATIVE_PREPS = frozenset(
     {"in", "near", "outside", "at", "inside", "around", "across", "along", "off", "throughout",
      "within", "over"}
 )
+# Those that only place: "at" aims as often as it places ("fired missiles at the Gulf states"),
+# so a phrase it opens may be whom an act was aimed at.
+PLACING_PREPS = LOCATIVE_PREPS - {"at"}
 # Prepositions followed inside a common-noun phrase: "the embassy in Paris", "city of Kharkiv".
 INNER_PREPS = LOCATIVE_PREPS | {"of"}
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
