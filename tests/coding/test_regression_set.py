@@ -101,7 +101,7 @@ MUST_PASS = (
     "s12-reject-capital-named-proposal",
     # The place an act was done near, as the place it was done in, is whom it touched.
     "s19-shell-villages-near-city",
-    "s18-bomb-targets-throughout-country",
+    "s18-bomb-targets-throughout-country", "s19-launch-drone-strikes-across-country",
     # An order to forces of no named country goes down one's own chain of command; one to
     # another country's troops is an expulsion.
     "s10-order-own-troops-to-withdraw", "s10-order-police-to-disperse",
