@@ -519,7 +519,7 @@ def _runs_in(sequence: tuple[frozenset[str], ...], tokens: list[tuple[str, ...]]
 
 def _fill_slot(slot: Slot, frame: Frame, taken: set[int], own_act: bool) -> SlotFill | None:
     """The phrase this slot refers to, if the frame has one containing the slot's words; a
-    prepositional slot skips the phrases other slots took (`taken`, by head index). `own_act`:
+    slot skips the phrases other slots took (`taken`, by head index). `own_act`:
     the pattern codes a threat or a promise, of the subject's own act."""
     if slot.kind is SlotKind.OBJECT:
         if frame.obj is not None and _holds(slot, frame, frame.obj):
@@ -558,7 +558,9 @@ def _fill_slot(slot: Slot, frame: Frame, taken: set[int], own_act: bool) -> Slot
                 slot.words, phrase_words(verb)
             ):
                 addressee = _own_subject(verb)
-                if addressee is None or addressee.pos_ == "PRON":
+                # "allowed aid trucks to enter Gaza": the pattern's object words named the
+                # complement's subject, what is let in; the target is where it goes.
+                if addressee is None or addressee.pos_ == "PRON" or addressee.i in taken:
                     return SlotFill(slot, find_object(verb))
                 if own_act:
                     # "Iran could strike Israel, US officials warned": someone else's act,
@@ -653,8 +655,8 @@ def match_pattern(pattern: VerbPattern, frame: Frame) -> PatternMatch | None:
         if slot.kind is SlotKind.FOLLOWING:
             following.append(slot)
             continue
-        # Two slots of one preposition name two phrases: "request for aid for Gaza".
-        taken = {f.head.i for f in fills if f.slot.kind is SlotKind.PREP and f.head is not None}
+        # Two slots name two phrases: "request for aid for Gaza", "allow aid @enter +".
+        taken = {f.head.i for f in fills if f.head is not None}
         fill = _fill_slot(slot, frame, taken, pattern.code[:2] in OWN_ACT_ROOTS)
         if fill is None:
             return None

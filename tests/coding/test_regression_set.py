@@ -106,6 +106,11 @@ MUST_PASS = (
     # another country's troops is an expulsion.
     "s10-order-own-troops-to-withdraw", "s10-order-police-to-disperse",
     "s16-order-foreign-troops-to-leave",
+    # Those evicted from a place, not the place, are whom an eviction touched; "coast guards"
+    # are a force as "coast guard" is.
+    "s20-evict-people-from-camp-near-city", "s20-coast-guards-plural",
+    # "allow aid @enter +": the aid is what is let in, the target is where it goes.
+    "s20-allow-aid-trucks-to-enter",
     # A role word the parser tags as an adjective but hangs as a compound: "rebel leaders".
     "s04-meet-rebel-leaders-in-country",
     # An agreement ended or left is no agreement signed.
