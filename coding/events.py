@@ -27,6 +27,7 @@ from coding.modality import (
     intended,
     is_negated,
     modality_of,
+    possible_past,
     requested,
     undone,
     unrealised_code,
@@ -322,6 +323,10 @@ def _code_predicate(
         code, reverse = negation.negated_code, ""
         detail = f"not {predicate.text}: {found.pattern.code} -> {code}"
         steps.append(TraceStep("modality", negation.rule_id, Outcome.NEGATED, detail))
+    if modality.hypothetical and governor is not None and possible_past(governor):
+        detail = f"{predicate.text}: may or may not have happened, no intent or threat"
+        result.trace.append(TraceStep("modality", "possible-past", Outcome.HYPOTHETICAL, detail))
+        return False
     if modality.hypothetical or (governor is not None and intended(governor)):
         code, reverse = unrealised_code(code), ""
         steps.append(

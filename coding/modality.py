@@ -2,9 +2,10 @@
 
 Negated verbs produce no event. A conditional or modal verb ("would attack if", "could meet")
 is never coded as the act itself: conflictual acts become the matching CAMEO threat, cooperative
-ones the matching intent (INTENT_CODES), flagged hypothetical. A future or planned act ("will
-meet", "plans to attack") keeps its code and is flagged future, as CAMEO codes announced
-actions; analysts filter on the flag.
+ones the matching intent (INTENT_CODES), flagged hypothetical; a modal before the perfect ("may
+have bombed") speaks of a past that may not have been, and codes nothing. A future or planned
+act ("will meet", "plans to attack") keeps its code and is flagged future, as CAMEO codes
+announced actions; analysts filter on the flag.
 Reported speech ("X said Y attacked Z") codes Y -> Z with the flag set; so does hearsay with no
 named speaker ("Y reportedly attacked Z", "Y is believed to have attacked Z").
 """
@@ -26,6 +27,11 @@ NEGATED_ADVERBS = frozenset({"ever", "even", "yet"})
 # Modals that make the act a possibility, not a fact. "can" (ability) and "must" (obligation)
 # are left out: "Russia can cope" and "Iran must withdraw" are statements about the act.
 CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+# "may have bombed", "could have attacked": a modal of possibility before the perfect speaks of
+# a past that may or may not have been (or, "would have", one that was not), never of an
+# intention or a threat. "should have acted" is left to the conditional rule: a duty unmet.
+POSSIBILITY_AUX = frozenset({"may", "might", "could", "would"})
+PERFECT_AUX = frozenset({"have", "'ve"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # spaCy splits "won't" into "wo" + "n't"
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs, and adjectives of readiness, whose infinitive complement is an intention, not a
@@ -104,6 +110,12 @@ INTENT_SUBCODES = {
 
 def _aux_words(tree: Tree, verb: int) -> set[str]:
     return {tree.lower[c] for c in tree.children[verb] if tree.deps[c] in ("aux", "auxpass")}
+
+
+def possible_past(verb: Token) -> bool:
+    """Is the act only a possibility about the past ("Turkish jets may have bombed")?"""
+    aux = _aux_words(tree_of(verb.doc), verb.i)
+    return not aux.isdisjoint(POSSIBILITY_AUX) and not aux.isdisjoint(PERFECT_AUX)
 
 
 def is_negated(verb: Token) -> bool:
