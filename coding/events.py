@@ -347,6 +347,14 @@ def _code_predicate(
     if not sources:
         result.trace.append(TraceStep("actor", rule, Outcome.NO_SOURCE, predicate.text))
         return False
+    # A possibility, not a plan or a promise: "China has offered to mediate, Kyiv said" is
+    # China's offer, whoever reports it.
+    if modality.hypothetical and modality.reported_speech and governor is not None:
+        forecasters = participants.foretold_by_another(governor, sources, ctx, hits, memory)
+        if forecasters:
+            detail = f"{predicate.text}: {forecasters[0].code} said it could be, no threat"
+            result.trace.append(TraceStep("modality", "forecast", Outcome.HYPOTHETICAL, detail))
+            return False
     if targets:  # each side's country or office for the other: nothing to do without targets
         targets, steps_back = participants.not_the_source(
             targets, sources, frame, found, ctx, hits, memory

@@ -7,7 +7,9 @@ have bombed") speaks of a past that may not have been, and codes nothing. A futu
 act ("will meet", "plans to attack") keeps its code and is flagged future, as CAMEO codes
 announced actions; analysts filter on the flag.
 Reported speech ("X said Y attacked Z") codes Y -> Z with the flag set; so does hearsay with no
-named speaker ("Y reportedly attacked Z", "Y is believed to have attacked Z").
+named speaker ("Y reportedly attacked Z", "Y is believed to have attacked Z"). A possibility that
+a speaker of another country reports ("Iran could strike Israel, US officials said") is their
+forecast, no threat of Iran's: it is not coded (participants.foretold_by_another).
 """
 
 from __future__ import annotations
@@ -116,6 +118,17 @@ def possible_past(verb: Token) -> bool:
     """Is the act only a possibility about the past ("Turkish jets may have bombed")?"""
     aux = _aux_words(tree_of(verb.doc), verb.i)
     return not aux.isdisjoint(POSSIBILITY_AUX) and not aux.isdisjoint(PERFECT_AUX)
+
+
+def reporting_verb(verb: Token) -> Token | None:
+    """The verb of saying whose clausal complement holds this verb ("X said Y could attack")."""
+    tree = tree_of(verb.doc)
+    current = verb.i
+    for governor in governing_chain(tree, verb.i):
+        if tree.deps[current] == "ccomp" and tree.lemmas[governor] in SPEECH_VERBS:
+            return verb.doc[governor]
+        current = governor
+    return None
 
 
 def is_negated(verb: Token) -> bool:

@@ -20,7 +20,13 @@ from coding.context import SentenceContext
 from coding.coordination import coordinated_heads
 from coding.coreference import SPEAKER_RULE, ArticleMemory
 from coding.entries import SlotKind
-from coding.modality import DENIAL_VERBS, DIRECTIVE_GOVERNORS, SUBJECT_DEPS, marked_by_to
+from coding.modality import (
+    DENIAL_VERBS,
+    DIRECTIVE_GOVERNORS,
+    SUBJECT_DEPS,
+    marked_by_to,
+    reporting_verb,
+)
 from coding.places import PLACING_PREPS, place_of_event
 from coding.reciprocal import TOPIC_VERBS
 from coding.records import ActorMatch, Event, Outcome, TraceStep
@@ -556,6 +562,28 @@ def _clause_may_code(clause: Token, ctx: SentenceContext) -> bool:
         verb.pos_ == "VERB" and verb_patterns(verb, ctx.compiled.verbs_by_lemma) is not None
         for verb in clause.subtree
     )
+
+
+def foretold_by_another(
+    verb: Token, sources: list[ActorMatch], ctx: SentenceContext, hits, memory: ArticleMemory
+) -> list[ActorMatch]:
+    """Those of another country who said the sources could act ("Iran could attack Israel
+    within days, US officials said"): their forecast, no threat or promise of the sources'.
+    Empty when the speaker is a source, of no known country, or not named."""
+    reporting = reporting_verb(verb)
+    if reporting is None:
+        return []
+    tree = tree_of(verb.doc)
+    subject = next((c for c in tree.children[reporting.i] if tree.deps[c] == "nsubj"), None)
+    if subject is None:
+        return []
+    speakers, _ = actors_or_resolved(verb.doc[subject], ctx, hits, memory)
+    countries = {actor_lookup.state_of(s) for s in sources}
+    if not speakers or any(
+        not s.country or actor_lookup.state_of(s) in countries for s in speakers
+    ):
+        return []
+    return speakers
 
 
 def clause_subject_targets(
