@@ -32,12 +32,13 @@ ROLE_PREPOSITIONS = frozenset({"of", "from", "in"})
 # Clauses that say something else about the phrase; a participle ("the roads leading into
 # Crimea", acl) still describes it and is searched.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
-# "a Greek-owned ship", "the Saudi-led coalition": the country before the hyphen names whose
-# the thing is. Not "-backed" or "-made": an "Iranian-backed militia" is not Iran.
+# "a Greek-owned ship", "the Saudi-led coalition", "a rebel-held village": the country or group
+# before the hyphen names whose the thing is. Not "-backed" or "-made": an "Iranian-backed
+# militia" is not Iran.
 OWNING_PARTICIPLES = frozenset(
-    {"own", "flag", "lead", "run", "operate", "register",
+    {"own", "flag", "lead", "run", "operate", "register", "hold", "control",
      # the same, where the parser read the participle as an adjective, whose lemma it keeps
-     "owned", "flagged", "led", "operated", "registered"}
+     "owned", "flagged", "led", "operated", "registered", "held", "controlled"}
 )
 # Machines of war stand for their forces when they act ("jets struck the town") or are hit. One
 # of no named country found inside a phrase is what the phrase is about, not a party to it: a

@@ -115,6 +115,11 @@ MUST_PASS = (
     "s20-allow-aid-trucks-to-enter",
     # A modal before the perfect ("may have bombed") is a possible past: no threat, no intent.
     "s20-may-have-bombed-is-no-threat", "s20-might-have-supplied-is-no-intent",
+    # A place "-held" or "-controlled" by a group or country is theirs: "a rebel-held village".
+    "s20-bomb-rebel-held-village", "s20-attack-government-held-town",
+    # Prisoners of war put to death are killed (1823), not sentenced; a network break-in is no
+    # breach of a rule.
+    "s20-execute-prisoners-of-war", "s20-hackers-breach-networks",
     # A role word the parser tags as an adjective but hangs as a compound: "rebel leaders".
     "s04-meet-rebel-leaders-in-country",
     # An agreement ended or left is no agreement signed.
