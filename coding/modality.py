@@ -141,7 +141,8 @@ def _negated(tree: Tree, verb: int) -> bool:
     for child in tree.children[verb]:
         if _negates(tree, child):
             return True
-    return False
+    # "Without consulting Germany, France recognised Palestine": no consultation.
+    return tree.deps[verb] == "pcomp" and tree.lower[tree.heads[verb]] == "without"
 
 
 def _negates(tree: Tree, child: int) -> bool:

@@ -42,6 +42,8 @@ NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 # promised sends them, and in "used tear gas to disperse protesters" the one who used it. After
 # any other verb the object does ("urged Israel to agree").
 SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "threaten", "offer", "use", "employ"})
+# Prepositions whose gerund, after an object, is the object's act: "thanked Germany for sending".
+OBJECT_CONTROL_PREPS = frozenset({"for", "of", "from"})
 # Relative pronouns stand for the noun the clause hangs on ("troops who attacked").
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # "west of Mosul" says where, not whose: an "of" after a compass point names no possessor.
@@ -187,6 +189,10 @@ def find_subject(verb: Token) -> Token | None:
             return subject
         if current.dep_ == "relcl" or _active_participle(current):
             return current.head
+        if _subject_controlled(current):
+            current = current.head.head
+            seen += 1
+            continue
         if current.dep_ in CLIMB_DEPS and current.head != current:
             if is_passive(current) and current is verb:
                 return None
@@ -210,6 +216,24 @@ def find_subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _subject_controlled(gerund: Token) -> bool:
+    """Is this a gerund in a verb's adverbial phrase, done by that verb's subject? "After
+    meeting Xi, Lula said ...", "responded by striking", "before visiting Kyiv, Macron met
+    ...". Not the reason or charge of "for", "of" or "from" after an object or a passive,
+    which is the object's act: "condemned Iran for supplying drones", "Iran was condemned for
+    supplying drones", "stopped Iran from enriching uranium"; nor what one is against, which
+    nobody did. ("without consulting" is done by the subject and negated: see modality.)"""
+    prep = gerund.head
+    if gerund.dep_ != "pcomp" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if prep.lower_ == "against":
+        return False  # "warned Finland against joining NATO", "voted against sending troops"
+    verb = prep.head
+    return prep.lower_ not in OBJECT_CONTROL_PREPS or not (
+        is_passive(verb) or any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def find_object(verb: Token) -> Token | None:

@@ -120,6 +120,12 @@ MUST_PASS = (
     # Prisoners of war put to death are killed (1823), not sentenced; a network break-in is no
     # breach of a rule.
     "s20-execute-prisoners-of-war", "s20-hackers-breach-networks",
+    # A gerund in a verb's adverbial phrase is its subject's act ("after meeting Xi, Lula",
+    # "retaliated by attacking"), unless negated ("without consulting"), opposed ("warned
+    # Finland against joining") or the object's ("condemned Iran for supplying").
+    "s20-after-meeting-gerund", "s20-retaliate-by-attacking",
+    "s20-without-consulting-is-no-consultation", "s20-warn-against-joining-is-no-joining",
+    "s20-condemn-for-supplying-is-the-objects-act",
     # A role word the parser tags as an adjective but hangs as a compound: "rebel leaders".
     "s04-meet-rebel-leaders-in-country",
     # An agreement ended or left is no agreement signed.
