@@ -517,7 +517,10 @@ def place_targets(
     frame: Frame, ctx: SentenceContext, hits, memory: ArticleMemory
 ) -> tuple[list[ActorMatch], list[TraceStep]]:
     """Where the act was done, as whom it touched when nothing else names anyone: "deployed
-    troops in Syria", "shelled villages near Kharkiv"."""
+    troops in Syria", "shelled villages near Kharkiv". Not where a talk's topic is: "discussed
+    the war in Gaza", wherever the parser hangs the place."""
+    if frame.predicate.lemma_ in TOPIC_VERBS:
+        return [], []
     for name, pobj in frame.preps:
         if name in PLACING_PREPS:
             targets, steps = actors_or_resolved(pobj, ctx, hits, memory)
