@@ -542,9 +542,10 @@ def _runs_in(sequence: tuple[frozenset[str], ...], tokens: list[tuple[str, ...]]
 
 
 def _fill_slot(slot: Slot, frame: Frame, taken: set[int], own_act: bool) -> SlotFill | None:
-    """The phrase this slot refers to, if the frame has one containing the slot's words; a
-    slot skips the phrases other slots took (`taken`, by head index). `own_act`:
-    the pattern codes a threat or a promise, of the subject's own act."""
+    """The phrase this slot refers to, if the frame has one containing the slot's words. A
+    prepositional slot skips the phrases other slots took (`taken`, by head index), and a
+    complement's subject that another slot took is no target. `own_act`: the pattern codes a
+    threat or a promise, of the subject's own act."""
     if slot.kind is SlotKind.OBJECT:
         if frame.obj is not None and _holds(slot, frame, frame.obj):
             return SlotFill(slot, frame.obj)
