@@ -128,6 +128,8 @@ MUST_PASS = (
     "s20-condemn-for-supplying-is-the-objects-act",
     # The place of a talk's topic is no party: "discussed the war in Gaza".
     "s20-discuss-war-in-place-is-no-party",
+    # Cutting gas supplies reduces relations; leaders clash in a meeting in words, not arms.
+    "s20-cut-gas-supplies", "s20-leaders-clash-in-meeting", "s20-freeze-participation-in-alliance",
     # A role word the parser tags as an adjective but hangs as a compound: "rebel leaders".
     "s04-meet-rebel-leaders-in-country",
     # An agreement ended or left is no agreement signed.
