@@ -16,7 +16,10 @@ Only unambiguous cases resolve; no actor is better than a wrong one:
   description names them: "both countries" their countries, "both governments" or "the two
   leaders" their governments;
 - "the neighbouring state", "the other side" take the member of that pair the sentence does not
-  name, when it names exactly one of them.
+  name, when it names exactly one of them;
+- "the allegation", "the accusations", "the charge", "the claims" take whoever made the last
+  accusation (CAMEO 112) in the sentence before or the one before that: "Pakistan accused India
+  of funding separatists. New Delhi rejected the allegation" is a rejection of Pakistan's.
 Every resolution says which earlier mention it came from (sentence and words) for the trace.
 """
 
@@ -55,6 +58,10 @@ PERSON_WORDS = frozenset({"president", "minister", "premier", "chancellor", "kin
                           "mayor", "prince"})
 PERSON_RULE_FILES = ("actors/leaders.txt",)
 RECENT_SENTENCES = 3  # a pronoun further than this from its antecedent is not resolved
+# Nouns that, definite, stand for the last accusation made; singular and plural lemmas.
+CLAIM_NOUNS = frozenset({"allegation", "accusation", "charge", "claim"})
+ACCUSATION_ROOT = "112"
+RECENT_CLAIM = 2  # "the allegation" further than this from the accusation is not resolved
 
 ActorLookup = Callable[[Token], list[ActorMatch]]
 
@@ -117,6 +124,8 @@ class ArticleMemory:
     pair_sentence: int = -1
     resolved_subjects: list[ActorMatch] = field(default_factory=list)  # this sentence's, so far
     last_sentence: int = -1
+    last_accuser: ActorMatch | None = None
+    accusation_sentence: int = -1
 
     def remember(self, sentence_index: int, subjects: list[ActorMatch],
                  pairs: list[tuple[ActorMatch, ActorMatch]]) -> None:
@@ -132,6 +141,10 @@ class ArticleMemory:
         if pairs:
             self.last_pair = pairs[-1]
             self.pair_sentence = sentence_index
+
+    def remember_accusation(self, sentence_index: int, accuser: ActorMatch) -> None:
+        self.last_accuser = accuser
+        self.accusation_sentence = sentence_index
 
     def resolve(
         self, head: Token, lookup: ActorLookup
@@ -153,6 +166,8 @@ class ArticleMemory:
             return pair, TraceStep("coref", "pair-description", Outcome.RESOLVED, detail)
         if is_other_description(head):
             return self._other_of_pair(head, lookup)
+        if head.lemma_.lower() in CLAIM_NOUNS and _definite(head):
+            return self._accuser()
         if head.lower_ not in PRONOUNS:
             return [], None
         return self._pronoun(head, head, head.lower_, lookup)
@@ -248,6 +263,15 @@ class ArticleMemory:
                 detail = f"'the {found[0].text}' -> {actor.code} ({where}: {actor.text!r})"
                 return matching, TraceStep("coref", "definite-role", Outcome.RESOLVED, detail)
         return [], None
+
+    def _accuser(self) -> tuple[list[ActorMatch], TraceStep | None]:
+        accuser = self.last_accuser
+        current = self.last_sentence + 1  # remember() runs after every sentence
+        if accuser is None or current - self.accusation_sentence > RECENT_CLAIM:
+            return [], None
+        detail = (f"the claim -> {accuser.code} (sentence {self.accusation_sentence}: "
+                  f"{accuser.text!r} made the accusation)")
+        return [accuser], TraceStep("coref", "claim-description", Outcome.RESOLVED, detail)
 
     def _other_of_pair(
         self, head: Token, lookup: ActorLookup
