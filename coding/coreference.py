@@ -17,9 +17,11 @@ Only unambiguous cases resolve; no actor is better than a wrong one:
   leaders" their governments;
 - "the neighbouring state", "the other side" take the member of that pair the sentence does not
   name, when it names exactly one of them;
-- "the allegation", "the accusations", "the charge", "the claims" take whoever made the last
-  accusation (CAMEO 112) in the sentence before or the one before that: "Pakistan accused India
-  of funding separatists. New Delhi rejected the allegation" is a rejection of Pakistan's.
+- a definite noun for an act takes whoever did the last such act in the sentence before or the
+  one before that: "the allegation", "the charge" the last accuser (CAMEO 112), "the attack",
+  "the strike" the last to use force (roots 18-20), "the raid", "the shelling" the last to do
+  what the noun names ("Israeli forces raided the camp. Palestinian officials condemned the
+  raid" is a condemnation of ISRMIL).
 Every resolution says which earlier mention it came from (sentence and words) for the trace.
 """
 
@@ -58,10 +60,42 @@ PERSON_WORDS = frozenset({"president", "minister", "premier", "chancellor", "kin
                           "mayor", "prince"})
 PERSON_RULE_FILES = ("actors/leaders.txt",)
 RECENT_SENTENCES = 3  # a pronoun further than this from its antecedent is not resolved
-# Nouns that, definite, stand for the last accusation made; singular and plural lemmas.
+# Nouns that, definite, stand for the last act of a kind: an accusation, or force used.
 CLAIM_NOUNS = frozenset({"allegation", "accusation", "charge", "claim"})
-ACCUSATION_ROOT = "112"
-RECENT_CLAIM = 2  # "the allegation" further than this from the accusation is not resolved
+ACCUSATION_CODE = "112"
+ATTACK_NOUNS = frozenset({"attack", "assault", "strike", "airstrike", "offensive", "incursion"})
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+# Acts one side does to another, from protest to mass violence, that "the raid" or "the
+# sanctions" can name by their verb; not meetings or talks, which belong to two sides.
+ONE_SIDED_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+RECENT_ACT = 2  # "the attack" further than this from the act is not resolved
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """An event an earlier sentence coded, as a later definite noun may name it."""
+
+    sentence_index: int
+    verb_lemma: str
+    code: str
+    source: ActorMatch
+
+    def named_by(self, noun: str) -> bool:
+        """Does the noun's lemma name this act's verb: "the raid" a raid, "the shelling"
+        shelling? Not a claim noun: "the charges" a court brought are no accusation."""
+        return (
+            self.code[:2] in ONE_SIDED_ROOTS
+            and noun not in CLAIM_NOUNS
+            and noun in (self.verb_lemma, self.verb_lemma + "ing")
+        )
+
+    def of_kind(self, noun: str) -> bool:
+        """Is this act of the kind a general noun names: "the charge" an accusation, "the
+        attack" any use of force?"""
+        if noun in CLAIM_NOUNS:
+            return self.code.startswith(ACCUSATION_CODE)
+        return noun in ATTACK_NOUNS and self.code[:2] in FORCE_ROOTS
+
 
 ActorLookup = Callable[[Token], list[ActorMatch]]
 
@@ -124,8 +158,7 @@ class ArticleMemory:
     pair_sentence: int = -1
     resolved_subjects: list[ActorMatch] = field(default_factory=list)  # this sentence's, so far
     last_sentence: int = -1
-    last_accuser: ActorMatch | None = None
-    accusation_sentence: int = -1
+    acts: list[Act] = field(default_factory=list)  # the recent sentences' events, oldest first
 
     def remember(self, sentence_index: int, subjects: list[ActorMatch],
                  pairs: list[tuple[ActorMatch, ActorMatch]]) -> None:
@@ -142,9 +175,10 @@ class ArticleMemory:
             self.last_pair = pairs[-1]
             self.pair_sentence = sentence_index
 
-    def remember_accusation(self, sentence_index: int, accuser: ActorMatch) -> None:
-        self.last_accuser = accuser
-        self.accusation_sentence = sentence_index
+    def remember_acts(self, sentence_index: int, acts: list[Act]) -> None:
+        """Called once per sentence, after remember(): its events, for "the attack" later."""
+        recent = [a for a in self.acts if sentence_index - a.sentence_index < RECENT_ACT]
+        self.acts = recent + acts
 
     def resolve(
         self, head: Token, lookup: ActorLookup
@@ -166,8 +200,8 @@ class ArticleMemory:
             return pair, TraceStep("coref", "pair-description", Outcome.RESOLVED, detail)
         if is_other_description(head):
             return self._other_of_pair(head, lookup)
-        if head.lemma_.lower() in CLAIM_NOUNS and _definite(head):
-            return self._accuser()
+        if head.pos_ == "NOUN" and _definite(head):
+            return self._doer(head.lemma_.lower())
         if head.lower_ not in PRONOUNS:
             return [], None
         return self._pronoun(head, head, head.lower_, lookup)
@@ -264,14 +298,19 @@ class ArticleMemory:
                 return matching, TraceStep("coref", "definite-role", Outcome.RESOLVED, detail)
         return [], None
 
-    def _accuser(self) -> tuple[list[ActorMatch], TraceStep | None]:
-        accuser = self.last_accuser
+    def _doer(self, noun: str) -> tuple[list[ActorMatch], TraceStep | None]:
         current = self.last_sentence + 1  # remember() runs after every sentence
-        if accuser is None or current - self.accusation_sentence > RECENT_CLAIM:
+        recent = [a for a in reversed(self.acts) if current - a.sentence_index <= RECENT_ACT]
+        # The act the noun names by its verb first: after "militants attacked a base. Soldiers
+        # fought the militants.", "the attack" is the militants'.
+        act = next((a for a in recent if a.named_by(noun)), None) or next(
+            (a for a in recent if a.of_kind(noun)), None
+        )
+        if act is None:
             return [], None
-        detail = (f"the claim -> {accuser.code} (sentence {self.accusation_sentence}: "
-                  f"{accuser.text!r} made the accusation)")
-        return [accuser], TraceStep("coref", "claim-description", Outcome.RESOLVED, detail)
+        detail = (f"the {noun} -> {act.source.code} (sentence {act.sentence_index}: "
+                  f"{act.source.text!r}, {act.code})")
+        return [act.source], TraceStep("coref", "act-description", Outcome.RESOLVED, detail)
 
     def _other_of_pair(
         self, head: Token, lookup: ActorLookup

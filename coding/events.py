@@ -18,7 +18,7 @@ from coding import actors as actor_lookup
 from coding import participants
 from coding.context import SentenceContext
 from coding.coordination import coordinated_heads
-from coding.coreference import ACCUSATION_ROOT, ArticleMemory
+from coding.coreference import Act, ArticleMemory
 from coding.dates import ResolvedDate, date_trace, event_date
 from coding.entries import CameoCode, NegatedCode, SlotKind
 from coding.modality import (
@@ -503,7 +503,10 @@ def code_sentence(
     # in "X met Y. He condemned Z", Y is not a subject "he" could be.
     acts = [e for e in result.events if all(s.outcome is not Outcome.REVERSED for s in e.trace)]
     memory.remember(ctx.sentence_index, subjects, [(e.source, e.target) for e in acts])
-    accusations = [e for e in acts if e.event_code.startswith(ACCUSATION_ROOT)]
-    if accusations:
-        memory.remember_accusation(ctx.sentence_index, accusations[-1].source)
+    if acts:  # "Palestinian officials condemned the raid", in a later sentence
+        lemma_of = {tree.text_of(i, i + 1): tree.lemmas[i] for i in positions}
+        memory.remember_acts(ctx.sentence_index, [
+            Act(ctx.sentence_index, lemma_of.get(e.verb_text, ""), e.event_code, e.source)
+            for e in acts
+        ])
     return result

@@ -130,8 +130,10 @@ MUST_PASS = (
     "s20-discuss-war-in-place-is-no-party",
     # Cutting gas supplies reduces relations; leaders clash in a meeting in words, not arms.
     "s20-cut-gas-supplies", "s20-leaders-clash-in-meeting", "s20-freeze-participation-in-alliance",
-    # "the allegation" is the last accuser's; criminal charges are no accusation (112).
+    # "the allegation" is the last accuser's; criminal charges are no accusation (112); "the
+    # raid" the last raider's, "the attack" the last attacker's before the last to use force.
     "s20-reject-the-allegation", "s20-deny-criminal-charges-is-no-rejection",
+    "s20-condemn-the-raid", "s20-condemn-the-attack-named-by-its-verb",
     # A role word the parser tags as an adjective but hangs as a compound: "rebel leaders".
     "s04-meet-rebel-leaders-in-country",
     # An agreement ended or left is no agreement signed.
