@@ -89,6 +89,17 @@ class Act:
             and noun in (self.verb_lemma, self.verb_lemma + "ing")
         )
 
+    def nouns(self) -> frozenset[str]:
+        """Every noun that may name this act, for a quick test before the full one."""
+        named = set()
+        if self.code[:2] in ONE_SIDED_ROOTS:
+            named |= {self.verb_lemma, self.verb_lemma + "ing"}
+        if self.code.startswith(ACCUSATION_CODE):
+            named |= CLAIM_NOUNS
+        if self.code[:2] in FORCE_ROOTS:
+            named |= ATTACK_NOUNS
+        return frozenset(named)
+
     def of_kind(self, noun: str) -> bool:
         """Is this act of the kind a general noun names: "the charge" an accusation, "the
         attack" any use of force?"""
@@ -159,6 +170,7 @@ class ArticleMemory:
     resolved_subjects: list[ActorMatch] = field(default_factory=list)  # this sentence's, so far
     last_sentence: int = -1
     acts: list[Act] = field(default_factory=list)  # the recent sentences' events, oldest first
+    act_nouns: frozenset[str] = frozenset()  # the nouns that may name one of them
 
     def remember(self, sentence_index: int, subjects: list[ActorMatch],
                  pairs: list[tuple[ActorMatch, ActorMatch]]) -> None:
@@ -179,6 +191,7 @@ class ArticleMemory:
         """Called once per sentence, after remember(): its events, for "the attack" later."""
         recent = [a for a in self.acts if sentence_index - a.sentence_index < RECENT_ACT]
         self.acts = recent + acts
+        self.act_nouns = frozenset().union(*(a.nouns() for a in self.acts))
 
     def resolve(
         self, head: Token, lookup: ActorLookup
@@ -200,8 +213,11 @@ class ArticleMemory:
             return pair, TraceStep("coref", "pair-description", Outcome.RESOLVED, detail)
         if is_other_description(head):
             return self._other_of_pair(head, lookup)
-        if head.pos_ == "NOUN" and _definite(head):
-            return self._doer(head.lemma_.lower())
+        noun = head.lemma_.lower()
+        if noun in self.act_nouns and head.pos_ == "NOUN" and _definite(head):
+            found, step = self._doer(noun)
+            if found:
+                return found, step
         if head.lower_ not in PRONOUNS:
             return [], None
         return self._pronoun(head, head, head.lower_, lookup)

@@ -424,6 +424,12 @@ def _code_predicate(
     return made
 
 
+def _lemma_of(tree, positions, word: str) -> str:
+    """The lemma of the sentence's token written `word` (an event's verb or noun)."""
+    lower = word.lower()
+    return next((tree.lemmas[i] for i in positions if tree.lower[i] == lower), "")
+
+
 def code_sentence(
     sent: Span, ctx: SentenceContext, memory: ArticleMemory
 ) -> SentenceResult:
@@ -504,9 +510,8 @@ def code_sentence(
     acts = [e for e in result.events if all(s.outcome is not Outcome.REVERSED for s in e.trace)]
     memory.remember(ctx.sentence_index, subjects, [(e.source, e.target) for e in acts])
     if acts:  # "Palestinian officials condemned the raid", in a later sentence
-        lemma_of = {tree.text_of(i, i + 1): tree.lemmas[i] for i in positions}
         memory.remember_acts(ctx.sentence_index, [
-            Act(ctx.sentence_index, lemma_of.get(e.verb_text, ""), e.event_code, e.source)
+            Act(ctx.sentence_index, _lemma_of(tree, positions, e.verb_text), e.event_code, e.source)
             for e in acts
         ])
     return result
