@@ -188,7 +188,8 @@ class ArticleMemory:
             self.pair_sentence = sentence_index
 
     def remember_acts(self, sentence_index: int, acts: list[Act]) -> None:
-        """Called once per sentence, after remember(): its events, for "the attack" later."""
+        """Called after remember() for a sentence that coded events, which "the attack" may
+        name in the next two sentences."""
         recent = [a for a in self.acts if sentence_index - a.sentence_index < RECENT_ACT]
         self.acts = recent + acts
         self.act_nouns = frozenset().union(*(a.nouns() for a in self.acts))
