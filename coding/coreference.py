@@ -80,32 +80,21 @@ class Act:
     code: str
     source: ActorMatch
 
-    def named_by(self, noun: str) -> bool:
-        """Does the noun's lemma name this act's verb: "the raid" a raid, "the shelling"
-        shelling? Not a claim noun: "the charges" a court brought are no accusation."""
-        return (
-            self.code[:2] in ONE_SIDED_ROOTS
-            and noun not in CLAIM_NOUNS
-            and noun in (self.verb_lemma, self.verb_lemma + "ing")
-        )
+    @property
+    def verb_nouns(self) -> frozenset[str]:
+        """Nouns that name this act by its verb, for acts one side does to another: "the raid",
+        "the shelling". Not a claim noun: "the charges" a court brought are no accusation."""
+        if self.code[:2] not in ONE_SIDED_ROOTS:
+            return frozenset()
+        return frozenset({self.verb_lemma, self.verb_lemma + "ing"}) - CLAIM_NOUNS
 
-    def nouns(self) -> frozenset[str]:
-        """Every noun that may name this act, for a quick test before the full one."""
-        named = set()
-        if self.code[:2] in ONE_SIDED_ROOTS:
-            named |= {self.verb_lemma, self.verb_lemma + "ing"}
+    @property
+    def kind_nouns(self) -> frozenset[str]:
+        """General nouns for acts of this kind: "the charge" an accusation, "the attack" any
+        use of force."""
         if self.code.startswith(ACCUSATION_CODE):
-            named |= CLAIM_NOUNS
-        if self.code[:2] in FORCE_ROOTS:
-            named |= ATTACK_NOUNS
-        return frozenset(named)
-
-    def of_kind(self, noun: str) -> bool:
-        """Is this act of the kind a general noun names: "the charge" an accusation, "the
-        attack" any use of force?"""
-        if noun in CLAIM_NOUNS:
-            return self.code.startswith(ACCUSATION_CODE)
-        return noun in ATTACK_NOUNS and self.code[:2] in FORCE_ROOTS
+            return CLAIM_NOUNS
+        return ATTACK_NOUNS if self.code[:2] in FORCE_ROOTS else frozenset()
 
 
 ActorLookup = Callable[[Token], list[ActorMatch]]
@@ -192,7 +181,7 @@ class ArticleMemory:
         name in the next two sentences."""
         recent = [a for a in self.acts if sentence_index - a.sentence_index < RECENT_ACT]
         self.acts = recent + acts
-        self.act_nouns = frozenset().union(*(a.nouns() for a in self.acts))
+        self.act_nouns = frozenset().union(*(a.verb_nouns | a.kind_nouns for a in self.acts))
 
     def resolve(
         self, head: Token, lookup: ActorLookup
@@ -320,8 +309,8 @@ class ArticleMemory:
         recent = [a for a in reversed(self.acts) if current - a.sentence_index <= RECENT_ACT]
         # The act the noun names by its verb first: after "militants attacked a base. Soldiers
         # fought the militants.", "the attack" is the militants'.
-        act = next((a for a in recent if a.named_by(noun)), None) or next(
-            (a for a in recent if a.of_kind(noun)), None
+        act = next((a for a in recent if noun in a.verb_nouns), None) or next(
+            (a for a in recent if noun in a.kind_nouns), None
         )
         if act is None:
             return [], None

@@ -574,13 +574,10 @@ def foretold_by_another(
     within days, US officials said"): their forecast, no threat or promise of the sources'.
     Empty when the speaker is a source, of no known country, or not named."""
     reporting = reporting_verb(verb)
-    if reporting is None:
+    speaker = find_subject(reporting) if reporting is not None else None
+    if speaker is None:
         return []
-    tree = tree_of(verb.doc)
-    subject = next((c for c in tree.children[reporting.i] if tree.deps[c] == "nsubj"), None)
-    if subject is None:
-        return []
-    speakers, _ = actors_or_resolved(verb.doc[subject], ctx, hits, memory)
+    speakers, _ = actors_or_resolved(speaker, ctx, hits, memory)
     countries = {actor_lookup.state_of(s) for s in sources}
     if not speakers or any(
         not s.country or actor_lookup.state_of(s) in countries for s in speakers
