@@ -353,7 +353,7 @@ def _phrase_actors(
     if not named:
         return [_match(head, _blocks(a.code for a in agents), agent_hits, agent_rules, roles)]
     primary = covering or _nearest(named, head)
-    countries = [n for n in named if n is primary or _listed_with(n[0], primary[0], head.doc)]
+    countries = [n for n in named if n == primary or _listed_with(n[0], primary[0], head.doc)]
     if not agents:
         # A place or thing named after a country: "the Ukrainian city of Kharkiv" -> UKR; one
         # per country of a list: "Chinese and Russian bombers" -> CHN, RUS.
@@ -457,8 +457,7 @@ def _possessor(tree: Tree, i: int, head: int) -> bool:
 
 def _listed_with(hit: Hit, other: Hit, doc) -> bool:
     """Are the two phrases members of one list ("of France, Italy and Spain")?"""
-    last, other_last = doc[hit.end - 1], doc[other.end - 1]
-    return last in other_last.conjuncts
+    return hit.end - 1 in tree_of(doc).conjuncts(other.end - 1)
 
 
 # A city stands for its country, as CAMEO codes it ("shelled Kharkiv" -> UKR), when the

@@ -9,7 +9,6 @@ Nothing here knows about Prefect, DuckDB or where it runs.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import logging
 import re
@@ -29,6 +28,7 @@ from coding.coreference import ArticleMemory
 from coding.dictionaries import Dictionaries, load_dictionaries
 from coding.entries import DiscardScope
 from coding.events import code_sentence
+from coding.native import source_digest
 from coding.nlp import build_nlp
 from coding.places import gazetteer
 from coding.records import (
@@ -60,10 +60,7 @@ def coder_version() -> str:
         release = version("cameoflow")
     except PackageNotFoundError:
         release = "0+unknown"
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(path.read_bytes())
-    return f"{release}+{digest.hexdigest()[:8]}"
+    return f"{release}+{source_digest()[:8]}"
 
 
 @dataclass(frozen=True)

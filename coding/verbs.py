@@ -574,8 +574,10 @@ def _fill_slot(slot: Slot, frame: Frame, taken: set[int], own_act: bool) -> Slot
                 return SlotFill(slot, pobj)
         return None
     wanted = slot.word.split("|")
+    doc = frame.predicate.doc
     for complement in frame.complements:
-        for verb in (complement, *complement.conjuncts):
+        listed = tree_of(doc).conjuncts(complement.i)  # not Token.conjuncts: see coding/native.py
+        for verb in [complement, *(doc[i] for i in listed)]:
             # The words may be anywhere in the complement clause: "urged Israel to agree to a
             # ceasefire"; the target is the complement's object, or the subject of a clause
             # of its own: "demanded that Hamas release the hostages" is a demand on Hamas.
