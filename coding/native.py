@@ -74,6 +74,7 @@ def use_native_build(package_path: list[str]) -> NativeState:
     elif state is NativeState.STALE:
         log.warning(
             "%s was compiled from other sources than coding/ now holds; the coder runs as "
-            "plain Python, about half as fast. `make setup` compiles it again.", NATIVE_DIR
+            "plain Python, at about two thirds of the speed. `make setup` compiles it again.",
+            NATIVE_DIR,
         )
     return state
