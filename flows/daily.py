@@ -23,7 +23,7 @@ from flows.pipelining import batches_with_even_tail, in_flight
 from flows.progress import Step, report
 from flows.staging import batch_folder, default_staging_root, remove
 from flows.tasks import code_batch, load_checked_batch, skip_coded
-from warehouse.db import FLOW_WRITER_MEMORY, connect
+from warehouse.db import FLOW_WRITER, connect
 from warehouse.runs import start_run
 
 log = logging.getLogger(__name__)
@@ -103,7 +103,7 @@ def new_batches(
 
 @task(name="open-run", retries=2, retry_delay_seconds=2)
 def open_run(db_path: str, run_id: str, inputs: list[str], dictionary_version: str) -> None:
-    con = connect(Path(db_path), memory_limit=FLOW_WRITER_MEMORY)
+    con = connect(Path(db_path), limits=FLOW_WRITER)
     try:
         start_run(con, run_id, "daily", inputs, coder_version(), dictionary_version)
     finally:
@@ -112,7 +112,7 @@ def open_run(db_path: str, run_id: str, inputs: list[str], dictionary_version: s
 
 @task(name="close-run", retries=2, retry_delay_seconds=2)
 def close_run(db_path: str, summary: RunSummary, status: str) -> None:
-    con = connect(Path(db_path), memory_limit=FLOW_WRITER_MEMORY)
+    con = connect(Path(db_path), limits=FLOW_WRITER)
     try:
         close_reconciled(con, summary, status)
     finally:

@@ -22,7 +22,7 @@ from flows.faults import fault_hook, fault_point
 from flows.staging import read_table, remove, write_table
 from warehouse.arrow import articles_to_arrow, events_to_arrow, sentences_to_arrow
 from warehouse.coded import already_coded
-from warehouse.db import FLOW_WRITER_MEMORY, connect
+from warehouse.db import FLOW_WRITER, connect
 from warehouse.load import load_batch
 from warehouse.validation import validate_events
 
@@ -39,7 +39,7 @@ def skip_coded(
     """Drop the articles this coder and these dictionaries have already coded into the
     warehouse; the writer connection is held only for the lookup."""
     con = connect(Path(db_path), schema_is_current=True,  # open-run migrated it
-                  memory_limit=FLOW_WRITER_MEMORY)
+                  limits=FLOW_WRITER)
     try:
         done = already_coded(
             con, [a.article_id for a in articles], coder_version, dictionary_version
@@ -112,7 +112,7 @@ def load_checked_batch(db_path: str, batch: CheckedBatch) -> int:
     folder = batch.coded.folder
     articles, sentences, passed, quarantined = (read_table(folder, n) for n in STAGED_FOR_LOAD)
     con = connect(Path(db_path), schema_is_current=True,  # open-run migrated it
-                  memory_limit=FLOW_WRITER_MEMORY)
+                  limits=FLOW_WRITER)
     try:
         load_batch(con, articles, sentences, passed, quarantined,
                    inside_transaction=fault_hook("mid-load", batch.coded.number))

@@ -66,21 +66,23 @@ def test_a_writer_told_the_schema_is_current_opens_without_checking_it(tmp_path,
     con.close()
 
 
-def test_the_flows_opens_cap_duckdbs_memory_and_others_keep_the_default(tmp_path):
+def test_the_flows_opens_cap_duckdbs_memory_and_threads_and_others_keep_the_default(tmp_path):
     path = tmp_path / "events.duckdb"
     capped = duckdb.connect()
-    capped.execute(f"SET memory_limit = '{db.FLOW_WRITER_MEMORY}'")
-    con = connect(path, memory_limit=db.FLOW_WRITER_MEMORY)
-    assert _memory_limit(con) == _memory_limit(capped)
+    capped.execute(f"SET memory_limit = '{db.FLOW_WRITER.memory}'")
+    con = connect(path, limits=db.FLOW_WRITER)
+    assert _setting(con, "memory_limit") == _setting(capped, "memory_limit")
+    assert _setting(con, "threads") == db.FLOW_WRITER.threads
     con.close()
     con = connect(path)
-    assert _memory_limit(con) == _memory_limit(duckdb.connect())
-    assert _memory_limit(con) != _memory_limit(capped)
+    assert _setting(con, "memory_limit") == _setting(duckdb.connect(), "memory_limit")
+    assert _setting(con, "memory_limit") != _setting(capped, "memory_limit")
+    assert _setting(con, "threads") == _setting(duckdb.connect(), "threads")
     con.close()
 
 
-def _memory_limit(con) -> str:
-    return con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+def _setting(con, name: str):
+    return con.execute("SELECT current_setting(?)", [name]).fetchall()[0][0]
 
 
 def _checkpoint_threshold(con) -> str:
