@@ -15,9 +15,9 @@ import yaml
 
 from coding import native
 from coding.native import NativeState
+from tests.coding.test_regression_set import CASES_FILE
+from tests.conftest import REPO
 
-REPO = Path(__file__).resolve().parents[2]
-REGRESSION_CASES = REPO / "tests" / "data" / "regression" / "events.yaml"
 SAMPLE_ARTICLES = REPO / "samples" / "articles.jsonl"
 
 
@@ -70,7 +70,7 @@ def coded_jsonl(input_path: Path, pure: bool) -> list[dict]:
 def test_the_compiled_coder_codes_exactly_as_the_plain_one(tmp_path):
     if native.native_state() is not NativeState.ACTIVE:
         pytest.skip(f"the compiled coder is {native.native_state().value}: `make setup` builds it")
-    cases = yaml.safe_load(REGRESSION_CASES.read_text(encoding="utf-8"))
+    cases = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
     lines = [
         json.dumps({"id": case["id"], "text": case["text"], "date": str(case["date"])})
         for case in cases
